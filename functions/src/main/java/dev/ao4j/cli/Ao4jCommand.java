@@ -1,0 +1,18 @@
+package dev.ao4j.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "ao4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "AO on the JVM: a messenger, scheduler and compute unit over Arweave-style permanent storage.")
+public final class Ao4jCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
