@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
         name = "ao4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "AO on the JVM: a messenger, scheduler and compute unit over Arweave-style permanent storage.")
+        description = "AO on the JVM: a messenger, scheduler and compute unit over Arweave-style permanent storage.",
+        subcommands = {dev.ao4j.bench.BenchCommand.class})
 public final class Ao4jCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
