@@ -1,0 +1,352 @@
+package dev.ao4j.wasm;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jboss.logging.Logger;
+
+/**
+ * The host side of the emscripten/WASI imports of the ao module formats, behaving as the reference loader's
+ * glue does, deterministically: {@code Date.now} is a counter starting at 10000 that every glue use advances
+ * (as the reference's patched {@code Date.now}), the time zone is UTC, the environment is empty, stdin is
+ * empty, stdout/stderr are discarded, there is no host file system, and WeaveDrive reads go through the
+ * {@link WeaveDrive} port.
+ */
+final class EmscriptenGlue {
+    private static final Logger LOG = Logger.getLogger(EmscriptenGlue.class);
+
+    /** The reference glue's patched Date.now starts here. */
+    static final long CLOCK_START = 10_000;
+    /** Date.now calls the reference glue makes while it initialises (device nodes, /data). */
+    static final int CLOCK_TICKS_AT_INIT = 4;
+    /** The Asyncify buffer the reference glue mallocs (and frees) around every suspending import. */
+    private static final long ASYNCIFY_DATA_SIZE = 24 + 41_943_040L;
+
+    private static final int EBADF = 8;
+    private static final int ENOENT = 44;
+    private static final int ESPIPE = 70;
+    private static final int ENOTTY = 59;
+
+    private final ModuleFormat format;
+    private final boolean memory64;
+    private final long memoryLimit;
+    private final WeaveDriveFiles drive;
+    private LinearMemory memory;
+    private Value exports;
+    private Value dynCall;
+    private Value stackGetCurrent;
+    private Value stackRestore;
+    private Value setThrew;
+    private Value malloc;
+    private Value free;
+    private Value tempRetSet;
+
+    /** The reference glue's Date.now counter: the next value it returns. */
+    long clock = CLOCK_START;
+
+    EmscriptenGlue(ModuleFormat format, long memoryLimit, WeaveDriveFiles drive) {
+        this.format = format;
+        this.memory64 = format.memory64();
+        this.memoryLimit = memoryLimit;
+        this.drive = drive;
+    }
+
+    void bind(Value exports, LinearMemory memory) {
+        this.exports = exports;
+        this.memory = memory;
+        this.dynCall = exports.getMember(memory64 ? "dynCall_vjj" : "dynCall_vii");
+        this.stackGetCurrent = exports.getMember("emscripten_stack_get_current");
+        this.stackRestore = exports.getMember("_emscripten_stack_restore");
+        this.setThrew = exports.getMember("setThrew");
+        this.malloc = exports.getMember("malloc");
+        this.free = exports.getMember("free");
+        this.tempRetSet = exports.getMember("_emscripten_tempret_set");
+    }
+
+    long nextNow() {
+        return clock++;
+    }
+
+    private long ptr(Value v) {
+        return memory64 ? v.asLong() : Integer.toUnsignedLong(v.asInt());
+    }
+
+    /** An i64 argument of the wasm32 legalised ABI arrives as two i32 halves. */
+    private static long pair(Value low, Value high) {
+        return (Integer.toUnsignedLong(low.asInt())) | ((long) high.asInt() << 32);
+    }
+
+    private Object addressResult(long value) {
+        return memory64 ? (Object) value : (Object) (int) value;
+    }
+
+    ProxyObject imports() {
+        Map<String, Object> env = new HashMap<>();
+        Map<String, Object> wasi = new HashMap<>();
+        env.put(memory64 ? "invoke_vjj" : "invoke_vii", (ProxyExecutable) this::invokeV);
+        env.put("_emscripten_throw_longjmp", (ProxyExecutable) args -> {
+            throw GuestSignal.Longjmp.INSTANCE;
+        });
+        env.put("_abort_js", (ProxyExecutable) args -> {
+            throw new GuestSignal.Halt("Aborted(native code called abort())");
+        });
+        env.put("exit", (ProxyExecutable) args -> {
+            throw new GuestSignal.Halt("Program terminated with exit(" + args[0].asInt() + ")");
+        });
+        env.put("_emscripten_memcpy_js", (ProxyExecutable) args -> {
+            memory.copyWithin(ptr(args[0]), ptr(args[1]), ptr(args[2]));
+            return null;
+        });
+        env.put("emscripten_date_now", (ProxyExecutable) args -> (double) nextNow());
+        env.put("_emscripten_get_now_is_monotonic", (ProxyExecutable) args -> 1);
+        env.put("emscripten_resize_heap", (ProxyExecutable) args -> resizeHeap(ptr(args[0])) ? 1 : 0);
+        env.put("_tzset_js", (ProxyExecutable) this::tzset);
+        env.put("_localtime_js", (ProxyExecutable) args -> {
+            long time = memory64 ? args[0].asLong() : pair(args[0], args[1]);
+            writeTm(ptr(args[memory64 ? 1 : 2]), time, true);
+            return null;
+        });
+        env.put("_gmtime_js", (ProxyExecutable) args -> {
+            long time = memory64 ? args[0].asLong() : pair(args[0], args[1]);
+            writeTm(ptr(args[memory64 ? 1 : 2]), time, false);
+            return null;
+        });
+        env.put("_mktime_js", (ProxyExecutable) args -> mktime(ptr(args[0])));
+        env.put("strftime", (ProxyExecutable) args ->
+                addressResult(Strftime.format(memory, memory64, ptr(args[0]), ptr(args[1]), ptr(args[2]), ptr(args[3]))));
+        env.put("_emscripten_system", (ProxyExecutable) args -> ptr(args[0]) == 0 ? 0 : -52);
+        // No host file system: the reference's in-memory FS holds only the standard devices and /data.
+        env.put("__syscall_openat", (ProxyExecutable) args -> -ENOENT);
+        env.put("__syscall_fcntl64", (ProxyExecutable) args -> isStdio(args[0].asInt()) ? 0 : -EBADF);
+        env.put("__syscall_ioctl", (ProxyExecutable) this::ioctl);
+        env.put("__syscall_dup3", (ProxyExecutable) args -> -EBADF);
+        env.put("__syscall_unlinkat", (ProxyExecutable) args -> -ENOENT);
+        env.put("__syscall_rmdir", (ProxyExecutable) args -> -ENOENT);
+        env.put("__syscall_renameat", (ProxyExecutable) args -> -ENOENT);
+        env.put("__syscall_readlinkat", (ProxyExecutable) args -> -ENOENT);
+        env.put("__asyncjs__weavedrive_open", (ProxyExecutable) args -> suspending(() -> drive.open(memory.cString(ptr(args[0])))));
+        env.put("__asyncjs__weavedrive_read", (ProxyExecutable) args ->
+                suspending(() -> drive.read(args[0].asInt(), memory, ptr(args[1]), ptr(args[2]))));
+        env.put("__asyncjs__weavedrive_close", (ProxyExecutable) args -> suspending(() -> drive.close(args[0].asInt())));
+        env.put("metering_gasUsed", (ProxyExecutable) args -> 0L);
+
+        wasi.put("fd_write", (ProxyExecutable) this::fdWrite);
+        wasi.put("fd_read", (ProxyExecutable) args -> {
+            if (!isStdio(args[0].asInt())) {
+                return EBADF;
+            }
+            memory.writePointer(ptr(args[3]), 0); // stdin is empty
+            return 0;
+        });
+        wasi.put("fd_close", (ProxyExecutable) args -> isStdio(args[0].asInt()) ? 0 : EBADF);
+        wasi.put("fd_seek", (ProxyExecutable) args -> isStdio(args[0].asInt()) ? ESPIPE : EBADF);
+        wasi.put("environ_sizes_get", (ProxyExecutable) args -> {
+            memory.writePointer(ptr(args[0]), 0);
+            memory.writePointer(ptr(args[1]), 0);
+            return 0;
+        });
+        wasi.put("environ_get", (ProxyExecutable) args -> 0);
+        return ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(env), "wasi_snapshot_preview1", ProxyObject.fromMap(wasi)));
+    }
+
+    private static boolean isStdio(int fd) {
+        return fd >= 0 && fd <= 2;
+    }
+
+    /** invoke_vjj / invoke_vii: call through the table; a longjmp restores the stack and sets the threw flag. */
+    private Object invokeV(Value... args) {
+        Value sp = stackGetCurrent.execute();
+        try {
+            dynCall.execute(args[0].asInt(), args[1], args[2]);
+        } catch (PolyglotException e) {
+            if (e.isHostException() && e.asHostException() instanceof GuestSignal.Longjmp) {
+                stackRestore.execute(sp);
+                setThrew.execute(addressResult(1), 0);
+                return null;
+            }
+            throw e;
+        }
+        return null;
+    }
+
+    /**
+     * The reference suspends here (Asyncify): it mallocs its 40 MB unwind buffer, unwinds, awaits, rewinds and
+     * frees it. Here the read is synchronous; the malloc/free pair is kept so the heap evolves identically.
+     */
+    private Object suspending(java.util.function.IntSupplier operation) {
+        long buffer = ptrOf(malloc.execute(addressResult(ASYNCIFY_DATA_SIZE)));
+        try {
+            return operation.getAsInt();
+        } finally {
+            free.execute(addressResult(buffer));
+        }
+    }
+
+    private long ptrOf(Value v) {
+        return memory64 ? v.asLong() : Integer.toUnsignedLong(v.asInt());
+    }
+
+    private Object fdWrite(Value... args) {
+        int fd = args[0].asInt();
+        long iov = ptr(args[1]);
+        long count = ptr(args[2]);
+        if (!isStdio(fd)) {
+            return EBADF;
+        }
+        int pointerSize = memory64 ? 8 : 4;
+        long written = 0;
+        StringBuilder text = LOG.isDebugEnabled() ? new StringBuilder() : null;
+        for (long i = 0; i < count; i++) {
+            long base = memory.readPointer(iov + i * 2 * pointerSize);
+            long length = memory.readPointer(iov + i * 2 * pointerSize + pointerSize);
+            if (length > 0) {
+                nextNow(); // the reference TTY stamps the device node on every non-empty write
+                if (text != null) {
+                    text.append(new String(memory.read(base, (int) Math.min(length, 4096)), StandardCharsets.UTF_8));
+                }
+            }
+            written += length;
+        }
+        if (text != null && !text.isEmpty()) {
+            LOG.debugf("process fd %d: %s", fd, text);
+        }
+        memory.writePointer(ptr(args[3]), written);
+        return 0;
+    }
+
+    private Object ioctl(Value... args) {
+        int fd = args[0].asInt();
+        int op = args[1].asInt();
+        if (!isStdio(fd)) {
+            return -EBADF;
+        }
+        long argp = ptr(args[2]);
+        switch (op) {
+            case 21505 -> { // TCGETS: the reference TTY's default termios
+                int[] flags = {25856, 5, 191, 35387};
+                for (int i = 0; i < 4; i++) {
+                    memory.writeInt(argp + i * 4L, flags[i]);
+                }
+                byte[] cc = {3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+                for (int i = 0; i < cc.length; i++) {
+                    memory.writeByte(argp + 17 + i, cc[i]);
+                }
+                return 0;
+            }
+            case 21506, 21507, 21508, 21509, 21510, 21511, 21519, 21520 -> {
+                return 0;
+            }
+            case 21523 -> { // TIOCGWINSZ: 24 rows, 80 columns
+                memory.writeInt(argp, (80 << 16) | 24);
+                return 0;
+            }
+            default -> {
+                return -28; // EINVAL
+            }
+        }
+    }
+
+    private Object tzset(Value... args) {
+        // UTC: no offset, no daylight saving, both zone names "UTC".
+        if (memory64) {
+            memory.writeLong(ptr(args[0]), 0);
+        } else {
+            memory.writeInt(ptr(args[0]), 0);
+        }
+        memory.writeInt(ptr(args[1]), 0);
+        byte[] utc = {'U', 'T', 'C', 0};
+        memory.write(ptr(args[2]), utc, 0, utc.length);
+        memory.write(ptr(args[3]), utc, 0, utc.length);
+        return null;
+    }
+
+    /** Fills a {@code struct tm}; local time is UTC. */
+    private void writeTm(long tm, long epochSeconds, boolean local) {
+        ZonedDateTime t = Instant.ofEpochSecond(epochSeconds).atZone(ZoneOffset.UTC);
+        memory.writeInt(tm, t.getSecond());
+        memory.writeInt(tm + 4, t.getMinute());
+        memory.writeInt(tm + 8, t.getHour());
+        memory.writeInt(tm + 12, t.getDayOfMonth());
+        memory.writeInt(tm + 16, t.getMonthValue() - 1);
+        memory.writeInt(tm + 20, t.getYear() - 1900);
+        memory.writeInt(tm + 24, t.getDayOfWeek().getValue() % 7);
+        memory.writeInt(tm + 28, t.getDayOfYear() - 1);
+        if (local) {
+            if (memory64) {
+                memory.writeLong(tm + 40, 0);
+            } else {
+                memory.writeInt(tm + 36, 0);
+            }
+            memory.writeInt(tm + 32, 0);
+        }
+    }
+
+    private Object mktime(long tm) {
+        int sec = memory.readInt(tm);
+        int min = memory.readInt(tm + 4);
+        int hour = memory.readInt(tm + 8);
+        int mday = memory.readInt(tm + 12);
+        int mon = memory.readInt(tm + 16);
+        int year = memory.readInt(tm + 20) + 1900;
+        ZonedDateTime t = ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                .plusMonths(mon).plusDays(mday - 1L).plusHours(hour).plusMinutes(min).plusSeconds(sec);
+        long seconds = t.toEpochSecond();
+        if (memory.readInt(tm + 32) < 0) {
+            memory.writeInt(tm + 32, 0);
+        }
+        memory.writeInt(tm + 24, t.getDayOfWeek().getValue() % 7);
+        memory.writeInt(tm + 28, t.getDayOfYear() - 1);
+        memory.writeInt(tm, t.getSecond());
+        memory.writeInt(tm + 4, t.getMinute());
+        memory.writeInt(tm + 8, t.getHour());
+        memory.writeInt(tm + 12, t.getDayOfMonth());
+        memory.writeInt(tm + 16, t.getMonthValue() - 1);
+        memory.writeInt(tm + 20, t.getYear() - 1900);
+        if (memory64) {
+            return seconds;
+        }
+        tempRetSet.execute((int) (seconds >> 32));
+        return (int) seconds;
+    }
+
+    /**
+     * emscripten_resize_heap as the reference glue grows: over-grow by 20% (then 10%, 5%, 2.5%), at most
+     * requested + 96 MiB, page aligned, capped by the format's heap max. Growth past the process's
+     * Memory-Limit fails the message.
+     */
+    private boolean resizeHeap(long requested) {
+        long oldSize = memory.size();
+        long max = format.heapMax();
+        if (requested > max) {
+            return false;
+        }
+        // Double arithmetic, as the reference computes it in JavaScript.
+        for (int cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            double overGrown = oldSize * (1 + 0.2 / cutDown);
+            overGrown = Math.min(overGrown, requested + 100_663_296d);
+            double newSize = Math.min(max, alignUp(Math.max(requested, overGrown), LinearMemory.PAGE));
+            if (newSize > memoryLimit) {
+                continue;
+            }
+            if (memory.growPages((long) ((newSize - oldSize + 65535) / 65536))) {
+                return true;
+            }
+        }
+        if (alignUp(requested, LinearMemory.PAGE) > memoryLimit) {
+            throw new GuestSignal.MemoryLimit("Memory-Limit exceeded: the process asked for " + requested
+                    + " bytes of memory; its limit is " + memoryLimit + " bytes");
+        }
+        return false;
+    }
+
+    private static double alignUp(double x, double multiple) {
+        return x + (multiple - x % multiple) % multiple;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ao4j.wasm;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A copy of a process's state: its linear memory, page by page (all-zero pages not stored), and the glue's
+ * clock. Encoded as a snapshot: {@code "AO4JSNAP"}, version, Module-Format, clock, memory size, then the raw
+ * memory gzipped (so the payload after the header is exactly a gzipped memory dump, as AO checkpoints are).
+ */
+final class MemoryImage {
+    private static final byte[] MAGIC = {'A', 'O', '4', 'J', 'S', 'N', 'A', 'P'};
+    private static final int VERSION = 1;
+    private static final int PAGE = LinearMemory.PAGE;
+
+    private final long size;
+    private final long clock;
+    private final List<byte[]> pages; // null = all zero
+
+    private MemoryImage(long size, long clock, List<byte[]> pages) {
+        this.size = size;
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long clock() {
+        return clock;
+    }
+
+    static MemoryImage capture(LinearMemory memory, long clock) {
+        long size = memory.size();
+        List<byte[]> pages = new ArrayList<>((int) (size / PAGE));
+        byte[] page = new byte[PAGE];
+        for (long at = 0; at < size; at += PAGE) {
+            memory.read(at, page, 0, PAGE);
+            if (isZero(page)) {
+                pages.add(null);
+            } else {
+                pages.add(page);
+                page = new byte[PAGE];
+            }
+        }
+        return new MemoryImage(size, clock, pages);
+    }
+
+    private static boolean isZero(byte[] page) {
+        return java.util.Arrays.mismatch(page, ZERO) == -1;
+    }
+
+    private static final byte[] ZERO = new byte[PAGE];
+
+    /** Writes this image over {@code memory}, growing it first if it is smaller. */
+    void writeInto(LinearMemory memory) {
+        long current = memory.size();
+        if (current < size && !memory.growPages((size - current) / PAGE)) {
+            throw new IllegalStateException("cannot grow the memory to " + size + " bytes");
+        }
+        if (memory.size() != size) {
+            throw new IllegalStateException("memory is " + memory.size() + " bytes, the image " + size);
+        }
+        long at = 0;
+        for (byte[] page : pages) {
+            if (page == null) {
+                memory.zero(at, PAGE);
+            } else {
+                memory.write(at, page, 0, PAGE);
+            }
+            at += PAGE;
+        }
+    }
+
+    byte[] encode(ModuleFormat format) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(format.tagValue());
+            out.writeLong(clock);
+            out.writeLong(size);
+            try (OutputStream gz = new GZIPOutputStream(out, PAGE) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            }) {
+                for (byte[] page : pages) {
+                    gz.write(page == null ? ZERO : page);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static MemoryImage decode(byte[] snapshot, ModuleFormat expected) throws SnapshotException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new SnapshotException("not an ao4j memory snapshot (bad magic)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new SnapshotException("unsupported snapshot version " + version);
+            }
+            String format = in.readUTF();
+            if (!format.equals(expected.tagValue())) {
+                throw new SnapshotException("the snapshot is of a " + format + " module, not " + expected.tagValue());
+            }
+            long clock = in.readLong();
+            long size = in.readLong();
+            if (size <= 0 || size % PAGE != 0 || size > expected.heapMax()) {
+                throw new SnapshotException("invalid memory size in the snapshot: " + size);
+            }
+            List<byte[]> pages = new ArrayList<>();
+            try (InputStream gz = new GZIPInputStream(in, PAGE)) {
+                for (long at = 0; at < size; at += PAGE) {
+                    byte[] page = new byte[PAGE];
+                    int n = gz.readNBytes(page, 0, PAGE);
+                    if (n != PAGE) {
+                        throw new SnapshotException("the snapshot's memory is truncated at byte " + (at + n) + " of " + size);
+                    }
+                    pages.add(isZero(page) ? null : page);
+                }
+                if (gz.read() != -1) {
+                    throw new SnapshotException("the snapshot's memory is longer than its header says (" + size + ")");
+                }
+            }
+            return new MemoryImage(size, clock, pages);
+        } catch (EOFException e) {
+            throw new SnapshotException("the snapshot is truncated", e);
+        } catch (IOException e) {
+            throw new SnapshotException("the snapshot is corrupt: " + e.getMessage(), e);
+        }
+    }
+}

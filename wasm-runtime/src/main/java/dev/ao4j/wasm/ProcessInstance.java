@@ -1,0 +1,327 @@
+package dev.ao4j.wasm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.jboss.logging.Logger;
+
+/**
+ * A live process: one instance of an {@link AoModule} whose linear memory is kept between messages (no copy
+ * in or out per message). {@link #handle} evaluates one message as the reference loader does; a message that
+ * fails (module error, trap, exit, memory limit) yields an Error result and leaves the memory as it was.
+ *
+ * <p>Failure recovery: the instance keeps a base copy of its memory and the messages evaluated since; on a
+ * failure it restores the base and re-evaluates those messages (evaluation is deterministic). The base is
+ * re-taken once the time spent evaluating since it exceeds the time a copy costs, so the copying is amortised
+ * over many messages and a failure costs at most about two copies.
+ *
+ * <p>Not thread-safe: one message at a time (the methods are synchronized).
+ */
+public final class ProcessInstance implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ProcessInstance.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_REPLAY_LOG_BYTES = 64L << 20;
+
+    private final AoModule module;
+    private final Limits limits;
+    private final WeaveDrive drive;
+    private final boolean weaveDriveEnabled;
+    private Live live;
+    private MemoryImage base;
+    private final List<String[]> sinceBase = new ArrayList<>();
+    private long sinceBaseBytes;
+    private long sinceBaseNanos;
+    private long baseCostNanos;
+    private boolean closed;
+
+    /** The polyglot objects of one instantiation. */
+    private record Live(Context context, Value exports, LinearMemory memory, EmscriptenGlue glue,
+                        Value handle, Value stackAlloc, Value stackGetCurrent, Value stackRestore) {}
+
+    private ProcessInstance(AoModule module, Limits limits, WeaveDrive drive, boolean weaveDriveEnabled) {
+        this.module = module;
+        this.limits = limits;
+        this.drive = drive;
+        this.weaveDriveEnabled = weaveDriveEnabled;
+    }
+
+    /**
+     * Instantiates the module and initialises its runtime as the reference glue does (stack, ctors); the first
+     * message should be the process's own spawn message. {@code weaveDrive} serves the WeaveDrive files when
+     * {@code weaveDriveEnabled} (the process has {@code Extension: WeaveDrive}).
+     */
+    public static ProcessInstance start(AoModule module, Limits limits, WeaveDrive weaveDrive, boolean weaveDriveEnabled)
+            throws ModuleLoadException {
+        ProcessInstance p = new ProcessInstance(module, limits, weaveDrive, weaveDriveEnabled);
+        p.live = p.instantiate(EmscriptenGlue.CLOCK_START + EmscriptenGlue.CLOCK_TICKS_AT_INIT);
+        p.live.exports.getMember("__wasm_call_ctors").execute();
+        return p;
+    }
+
+    /** {@link #start} without WeaveDrive. */
+    public static ProcessInstance start(AoModule module, Limits limits) throws ModuleLoadException {
+        return start(module, limits, WeaveDrive.NONE, false);
+    }
+
+    /** A process continuing from a {@link #snapshot()} of {@code module}. */
+    public static ProcessInstance restore(AoModule module, Limits limits, WeaveDrive weaveDrive, boolean weaveDriveEnabled,
+                                          byte[] snapshot) throws ModuleLoadException, SnapshotException {
+        MemoryImage image = MemoryImage.decode(snapshot, module.format());
+        ProcessInstance p = new ProcessInstance(module, limits, weaveDrive, weaveDriveEnabled);
+        p.live = p.instantiate(image.clock());
+        try {
+            image.writeInto(p.live.memory);
+        } catch (RuntimeException e) {
+            p.close();
+            throw new SnapshotException("the snapshot does not fit this module's memory: " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    /** Replaces this process's state with {@code snapshot} (made by {@link #snapshot()} of the same module). */
+    public synchronized void restore(byte[] snapshot) throws SnapshotException, InstanceFailedException {
+        requireOpen();
+        MemoryImage image = MemoryImage.decode(snapshot, module.format());
+        resetTo(image);
+        base = null;
+        sinceBase.clear();
+        sinceBaseBytes = 0;
+        sinceBaseNanos = 0;
+    }
+
+    private Live instantiate(long clock) throws ModuleLoadException {
+        Context context = Context.newBuilder("wasm").engine(module.engine().polyglotEngine()).build();
+        try {
+            EmscriptenGlue glue = new EmscriptenGlue(module.format(), limits.memoryLimitBytes(),
+                    new WeaveDriveFiles(drive, weaveDriveEnabled));
+            glue.clock = clock;
+            Value instance = context.eval(module.source()).newInstance(glue.imports());
+            Value exports = instance.getMember("exports");
+            Value memoryValue = exports.getMember("memory");
+            Value ops = context.eval(module.memoryOpsSource())
+                    .newInstance(org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of("m",
+                            org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of("mem", memoryValue)))))
+                    .getMember("exports");
+            LinearMemory memory = new LinearMemory(memoryValue, ops, module.format().memory64());
+            glue.bind(exports, memory);
+            // emscripten's stack set-up and the stack cookies the reference glue writes.
+            exports.getMember("emscripten_stack_init").execute();
+            long end = pointer(exports.getMember("emscripten_stack_get_end").execute());
+            if (end == 0) {
+                end += 4;
+            }
+            memory.writeInt(end, 0x02135467);
+            memory.writeInt(end + 4, 0x89BACDFE);
+            memory.writeInt(0, 0x63736D65);
+            return new Live(context, exports, memory, glue, exports.getMember("handle"),
+                    exports.getMember("_emscripten_stack_alloc"), exports.getMember("emscripten_stack_get_current"),
+                    exports.getMember("_emscripten_stack_restore"));
+        } catch (PolyglotException e) {
+            context.close(true);
+            throw new ModuleLoadException("cannot instantiate the module with the " + module.format().tagValue()
+                    + " imports: " + e.getMessage(), e);
+        }
+    }
+
+    private long pointer(Value v) {
+        return module.format().memory64() ? v.asLong() : Integer.toUnsignedLong(v.asInt());
+    }
+
+    /**
+     * Evaluates one message. {@code msgJson} and {@code envJson} are the msg and env objects of AO-PROTOCOL §4
+     * as JSON. A failed evaluation returns a result with {@code Error} and leaves the memory as it was.
+     *
+     * @throws InstanceFailedException when the instance is closed or its state could not be recovered
+     */
+    public synchronized HandleResult handle(String msgJson, String envJson) throws InstanceFailedException {
+        requireOpen();
+        if (base == null) {
+            takeBase();
+        }
+        long started = System.nanoTime();
+        Outcome outcome = evaluate(msgJson, envJson);
+        long elapsed = System.nanoTime() - started;
+        if (outcome.result.failed()) {
+            LOG.debugf("message failed (%s); restoring the memory from before it", outcome.result.error());
+            rollBack();
+            return outcome.result;
+        }
+        sinceBase.add(new String[] {msgJson, envJson});
+        sinceBaseBytes += msgJson.length() + envJson.length();
+        sinceBaseNanos += elapsed;
+        if (sinceBaseNanos > baseCostNanos || sinceBaseBytes > MAX_REPLAY_LOG_BYTES) {
+            takeBase();
+        }
+        return outcome.result;
+    }
+
+    private record Outcome(HandleResult result) {}
+
+    private Outcome evaluate(String msgJson, String envJson) {
+        Live l = live;
+        try {
+            Value sp = l.stackGetCurrent.execute();
+            long msgPtr = stringOnStack(l, msgJson);
+            long envPtr = stringOnStack(l, envJson);
+            long resultPtr = pointer(l.handle.execute(l.memory.address(msgPtr), l.memory.address(envPtr)));
+            String response = l.memory.cString(resultPtr);
+            l.stackRestore.execute(sp);
+            return new Outcome(parseResponse(response));
+        } catch (PolyglotException e) {
+            return new Outcome(HandleResult.failure(describe(e)));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return new Outcome(HandleResult.failure("the evaluation exhausted the host: " + e));
+        }
+    }
+
+    private long stringOnStack(Live l, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        long ptr = pointer(l.stackAlloc.execute(l.memory.address(bytes.length + 1L)));
+        l.memory.write(ptr, bytes, 0, bytes.length);
+        l.memory.writeByte(ptr + bytes.length, (byte) 0);
+        return ptr;
+    }
+
+    /** The module answers {@code {"ok":bool,"response":{...}}}; ok:false is a failure, as the reference throws. */
+    private HandleResult parseResponse(String response) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(response);
+        } catch (IOException e) {
+            return HandleResult.failure("the module returned a response that is not JSON: " + abbreviate(response));
+        }
+        JsonNode body = root.path("response");
+        if (!root.path("ok").asBoolean(false)) {
+            JsonNode error = body.isObject() && body.has("Error") ? body.get("Error") : body;
+            return new HandleResult(null, null, null, null,
+                    error.isMissingNode() || error.isNull() ? JsonNodeFactory.instance.textNode("the module answered ok:false") : error, null);
+        }
+        return new HandleResult(field(body, "Output"), field(body, "Messages"), field(body, "Spawns"),
+                field(body, "Assignments"), field(body, "Error"), 0L);
+    }
+
+    private static JsonNode field(JsonNode body, String name) {
+        JsonNode v = body.get(name);
+        return v == null ? null : v;
+    }
+
+    private static String describe(PolyglotException e) {
+        if (e.isHostException()) {
+            Throwable host = e.asHostException();
+            if (host instanceof GuestSignal signal) {
+                return signal.getMessage();
+            }
+            return "host error in an import: " + host;
+        }
+        if (e.isResourceExhausted()) {
+            return "resource exhausted: " + e.getMessage();
+        }
+        return "trap: " + e.getMessage();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+
+    private void takeBase() {
+        long started = System.nanoTime();
+        base = MemoryImage.capture(live.memory, live.glue.clock);
+        baseCostNanos = System.nanoTime() - started;
+        sinceBase.clear();
+        sinceBaseBytes = 0;
+        sinceBaseNanos = 0;
+    }
+
+    /** Brings the memory back to the base and re-evaluates the messages since. */
+    private void rollBack() throws InstanceFailedException {
+        resetTo(base);
+        List<String[]> replay = List.copyOf(sinceBase);
+        for (String[] m : replay) {
+            Outcome o = evaluate(m[0], m[1]);
+            if (o.result.failed()) {
+                closeQuietly();
+                throw new InstanceFailedException("re-evaluation after a failure diverged: " + o.result.error());
+            }
+        }
+    }
+
+    private void resetTo(MemoryImage image) throws InstanceFailedException {
+        // Memory cannot shrink: a grown memory is replaced by a fresh instance.
+        if (live.memory.size() != image.size()) {
+            Live old = live;
+            try {
+                live = instantiate(image.clock());
+            } catch (ModuleLoadException e) {
+                closeQuietly();
+                throw new InstanceFailedException("cannot re-instantiate the module: " + e.getMessage(), e);
+            }
+            old.context.close(true);
+        }
+        live.glue.clock = image.clock();
+        image.writeInto(live.memory);
+    }
+
+    /** The process memory and glue state, compressed; {@link #restore} continues from it. */
+    public synchronized byte[] snapshot() throws InstanceFailedException {
+        requireOpen();
+        return MemoryImage.capture(live.memory, live.glue.clock).encode(module.format());
+    }
+
+    /** Hex SHA-256 of the linear memory (as the Checkpoint {@code SHA-256} tag). */
+    public synchronized String memorySha256() throws InstanceFailedException {
+        requireOpen();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[LinearMemory.PAGE];
+            long size = live.memory.size();
+            for (long at = 0; at < size; at += chunk.length) {
+                int n = (int) Math.min(chunk.length, size - at);
+                live.memory.read(at, chunk, 0, n);
+                digest.update(chunk, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** The current size of the linear memory in bytes. */
+    public synchronized long memorySize() throws InstanceFailedException {
+        requireOpen();
+        return live.memory.size();
+    }
+
+    public AoModule module() {
+        return module;
+    }
+
+    private void requireOpen() throws InstanceFailedException {
+        if (closed) {
+            throw new InstanceFailedException("the process instance is closed");
+        }
+    }
+
+    private void closeQuietly() {
+        closed = true;
+        if (live != null) {
+            live.context.close(true);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closeQuietly();
+        }
+    }
+}

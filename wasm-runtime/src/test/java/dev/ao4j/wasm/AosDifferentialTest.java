@@ -1,0 +1,118 @@
+package dev.ao4j.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ao4j.testing.Compat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The same scenario through @permaweb/ao-loader (node) and through ProcessInstance, on the real aos builds:
+ * Output, Messages, Spawns, Assignments and Error must be identical for every message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AosDifferentialTest {
+    private WasmEngine engine;
+
+    @BeforeAll
+    void engine() {
+        engine = WasmEngine.create();
+    }
+
+    @AfterAll
+    void close() {
+        engine.close();
+    }
+
+    static AosScenario scenario(ModuleFormat format) {
+        String big = "x".repeat(1 << 20);
+        return new AosScenario(format)
+                .spawn()
+                .eval("return 1 + 41")
+                .eval("return os.time() .. ' ' .. os.date() .. ' ' .. tostring(math.random())")
+                .eval("Count = 0\n"
+                        + "Handlers.add('ping', Handlers.utils.hasMatchingTag('Action', 'Ping'), function(msg)\n"
+                        + "  Count = Count + 1\n"
+                        + "  msg.reply({ Data = 'pong ' .. Count, Tags = { Count = tostring(Count) } })\n"
+                        + "end)\n"
+                        + "Handlers.add('size', Handlers.utils.hasMatchingTag('Action', 'Size'), function(msg)\n"
+                        + "  LastSize = #msg.Data\n"
+                        + "  ao.send({ Target = msg.From, Data = tostring(#msg.Data), Tags = { Action = 'Sized' } })\n"
+                        + "end)\n"
+                        + "Handlers.add('cron', Handlers.utils.hasMatchingTag('Action', 'Cron'), function(msg)\n"
+                        + "  Crons = (Crons or 0) + 1\n"
+                        + "  print('cron ' .. Crons .. ' ' .. tostring(msg.Cron))\n"
+                        + "end)\n"
+                        + "Handlers.add('who', Handlers.utils.hasMatchingTag('Action', 'Who'), function(msg)\n"
+                        + "  msg.reply({ Data = msg.From .. ' via ' .. tostring(msg['Forwarded-By']) })\n"
+                        + "end)\n"
+                        + "Handlers.add('fail', Handlers.utils.hasMatchingTag('Action', 'Fail'), function(msg)\n"
+                        + "  Count = 1000\n"
+                        + "  error('handler failed on purpose')\n"
+                        + "end)\n"
+                        + "return 'handlers: ' .. #Handlers.list")
+                .message(AosScenario.USER, "", "Action", "Ping")
+                .message(AosScenario.USER, "", "Action", "Ping")
+                .eval("ao.spawn('" + AosScenario.MODULE + "', { Data = 'child', Tags = { Name = 'kid' } })\nreturn 'spawned'")
+                .eval("ao.assign({ Processes = { 'P1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' }, Message = 'M1_yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy' })\nreturn 'assigned'")
+                .eval("error('boom')")
+                .message(AosScenario.USER, "", "Action", "Fail")
+                .message(AosScenario.USER, "", "Action", "Ping")
+                .eval("local json = require('json')\n"
+                        + "local t = json.decode('{\"a\":[1,2,3],\"b\":{\"c\":\"d\"},\"e\":true}')\n"
+                        + "return json.encode({ sum = t.a[1] + t.a[2] + t.a[3], c = t.b.c, e = t.e })")
+                .message(AosScenario.USER, big, "Action", "Size")
+                .eval("return LastSize")
+                .cron("Action", "Cron")
+                .forwarded("OTHER_PROCESS_fffffffffffffffffffffffffffffff", "", "Action", "Who")
+                .eval("return Count");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aos2_0_6.wasm, wasm64-unknown-emscripten-draft_2024_02_15", "aos2_0_4_32.wasm, wasm32-unknown-emscripten4"})
+    void sameResultsAsTheReferenceLoader(String file, String formatTag) throws Exception {
+        ModuleFormat format = ModuleFormat.require(formatTag);
+        Path wasm = Compat.module(file);
+        AosScenario scenario = scenario(format);
+        ArrayNode expected = ReferenceLoader.run(wasm, format, scenario.env(), scenario.messages());
+
+        AoModule module = AoModule.load(engine, Files.readAllBytes(wasm), format);
+        String env = AosScenario.JSON.writeValueAsString(scenario.env());
+        List<HandleResult> actual = new ArrayList<>();
+        try (ProcessInstance process = ProcessInstance.start(module, Limits.DEFAULT)) {
+            for (JsonNode msg : scenario.messages()) {
+                actual.add(process.handle(AosScenario.JSON.writeValueAsString(msg), env));
+            }
+        }
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < actual.size(); i++) {
+            JsonNode want = expected.get(i);
+            JsonNode got = actual.get(i).toJson();
+            for (String key : List.of("Output", "Messages", "Spawns", "Assignments", "Error")) {
+                assertEquals(want.get(key), got.get(key), () -> "message " + i(want) + " field " + key
+                        + "\nreference: " + want + "\nao4j:      " + got);
+            }
+        }
+        // The scenario exercises what it claims to (so that equality is not vacuous).
+        assertEquals("42", expected.get(1).at("/Output/data").asText());
+        assertFalse(expected.get(4).get("Messages").isEmpty(), "the Ping reply");
+        assertFalse(expected.get(6).get("Spawns").isEmpty(), "the spawn");
+        assertFalse(expected.get(7).get("Assignments").isEmpty(), "the assignment");
+        assertTrue(expected.get(9).has("Error") || expected.get(8).has("Error"), "an error result");
+    }
+
+    private static String i(JsonNode n) {
+        return "";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ao4j.wasm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ao4j.testing.Compat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs a scenario through @permaweb/ao-loader under node (src/test/resources/ao-loader-run.cjs). */
+final class ReferenceLoader {
+    private ReferenceLoader() {}
+
+    static ArrayNode run(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages) {
+        ObjectNode scenario = JsonNodeFactory.instance.objectNode();
+        scenario.put("wasm", wasm.toAbsolutePath().toString());
+        scenario.put("format", format.tagValue());
+        scenario.set("env", env);
+        scenario.set("messages", messages);
+        try {
+            byte[] stdin = AosScenario.JSON.writeValueAsBytes(scenario);
+            List<String> flags = format.memory64() ? List.of("--experimental-wasm-memory64") : List.of();
+            Compat.NodeResult result = Compat.runNode(flags, script(), List.of(), stdin, 300).requireSuccess();
+            return (ArrayNode) AosScenario.JSON.readTree(result.stdout());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path script() throws IOException {
+        Path file = Files.createTempFile("ao-loader-run", ".cjs");
+        file.toFile().deleteOnExit();
+        try (InputStream in = ReferenceLoader.class.getResourceAsStream("/ao-loader-run.cjs")) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+}

@@ -1,0 +1,74 @@
+// Runs a scenario through the reference loader (@permaweb/ao-loader) and prints one result per message.
+// stdin: {"wasm": "<path>", "format": "<Module-Format>", "env": {...}, "messages": [msg, ...],
+//         "options": {"computeLimit"?, "memoryLimit"?}}
+// stdout: JSON array; each entry is the loader's result without Memory (and Patches), or {"Error": ...}
+// when the loader throws (the module answered ok:false or trapped). With "timings": true,
+// {results, timings} with the milliseconds of each message. With "noRollback": true the memory is never
+// copied (UNSAFE_MEMORY-style speed runs).
+// With AO_TRACE_IMPORTS=1 every host import call is logged on stderr.
+const fs = require('fs');
+// Resolved from the working directory (compat/), where the reference libraries are installed.
+const AoLoader = require(require.resolve('@permaweb/ao-loader', { paths: [process.cwd()] }));
+
+if (process.env.AO_TRACE_IMPORTS === '1') {
+  const wrap = (imports) => {
+    const out = {};
+    for (const [mod, fns] of Object.entries(imports)) {
+      out[mod] = {};
+      for (const [name, fn] of Object.entries(fns)) {
+        out[mod][name] = typeof fn !== 'function' ? fn : (...args) => {
+          const r = fn(...args);
+          process.stderr.write(`import ${mod}.${name}(${args.join(',')}) -> ${typeof r === "object" ? "[object]" : r}\n`);
+          return r;
+        };
+      }
+    }
+    return out;
+  };
+  const original = WebAssembly.instantiate;
+  WebAssembly.instantiate = (source, imports) => original(source, wrap(imports || {}));
+}
+
+function readStdin() {
+  return fs.readFileSync(0, 'utf8');
+}
+
+function stripMemory(result) {
+  const out = {};
+  for (const key of ['Output', 'Messages', 'Spawns', 'Assignments', 'Error', 'GasUsed']) {
+    if (result[key] !== undefined) out[key] = result[key];
+  }
+  return out;
+}
+
+(async () => {
+  const scenario = JSON.parse(readStdin());
+  const binary = fs.readFileSync(scenario.wasm);
+  const options = Object.assign({ format: scenario.format }, scenario.options || {});
+  const handle = await AoLoader(binary, options);
+  const results = [];
+  const timings = [];
+  // As the AO CU: a failed evaluation (Error, or the loader throwing on ok:false or a trap) keeps the memory
+  // from before the message. Otherwise the loader's live instance is reused (null memory: no copy in).
+  let lastGood = null;
+  let restore = false;
+  for (const msg of scenario.messages) {
+    const start = process.hrtime.bigint();
+    let result;
+    try {
+      result = await handle(restore ? lastGood : null, msg, scenario.env);
+    } catch (e) {
+      const error = e && typeof e === 'object' && !(e instanceof Error) && e.Error !== undefined ? e.Error
+        : (e && typeof e === 'object' && !(e instanceof Error) ? e : String(e));
+      result = { Error: error };
+    }
+    timings.push(Number(process.hrtime.bigint() - start) / 1e6);
+    restore = result.Error !== undefined;
+    if (!restore && result.Memory && !scenario.noRollback) lastGood = result.Memory;
+    results.push(stripMemory(result));
+  }
+  process.stdout.write(JSON.stringify(scenario.timings ? { results, timings } : results));
+})().catch((e) => {
+  process.stderr.write(String(e && e.stack || e) + '\n');
+  process.exit(1);
+});
