@@ -1,0 +1,101 @@
+package dev.ao4j.mu.queue.embedded;
+
+import dev.ao4j.mu.queue.QueueException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The embedded queue's SQLite file (WAL, synchronous=FULL, so a committed enqueue survives kill -9): queued
+ * tasks, recently completed ids (for idempotent enqueue) and dead letters. Several processes may open the same
+ * file (the node and the {@code ao4j mu} commands); SQLite's locking and the busy timeout serialise them.
+ */
+final class QueueDatabase implements AutoCloseable {
+    /** The file under the node's data directory. */
+    static final String FILE_NAME = "mu-queue.db";
+
+    private final Connection connection;
+
+    private QueueDatabase(Connection connection) {
+        this.connection = connection;
+    }
+
+    static QueueDatabase open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=FULL");
+                statement.execute("PRAGMA busy_timeout=10000");
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS crank_tasks (
+                          seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, grp TEXT NOT NULL,
+                          type TEXT NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                          available_at INTEGER NOT NULL, lease_owner TEXT, lease_until INTEGER NOT NULL DEFAULT 0,
+                          last_error TEXT, enqueued_at INTEGER NOT NULL)""");
+                statement.execute("CREATE INDEX IF NOT EXISTS crank_tasks_group ON crank_tasks(grp, seq)");
+                statement.execute("CREATE TABLE IF NOT EXISTS crank_done (id TEXT PRIMARY KEY, done_at INTEGER NOT NULL)");
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS crank_dead_letters (
+                          id TEXT PRIMARY KEY, grp TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,
+                          attempts INTEGER NOT NULL, last_error TEXT, failed_at INTEGER NOT NULL)""");
+            }
+            return new QueueDatabase(connection);
+        } catch (Exception e) {
+            throw new QueueException("cannot open the MU queue at " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one write transaction (taken up front, so concurrent claimers cannot interleave). */
+    synchronized <T> T write(String what, Work<T> work) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(connection);
+                statement.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new QueueException("MU queue: " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    synchronized <T> T read(String what, Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new QueueException("MU queue: " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static int update(Connection connection, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new QueueException("MU queue: closing failed: " + e.getMessage(), e);
+        }
+    }
+}
