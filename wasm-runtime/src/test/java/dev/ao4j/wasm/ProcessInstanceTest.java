@@ -1,0 +1,127 @@
+package dev.ao4j.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ao4j.testing.Compat;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Snapshots, restore, limits and failure recovery on the wasm32 aos build (one boot shared by the tests). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProcessInstanceTest {
+    private static final ModuleFormat FORMAT = ModuleFormat.WASM32_EMSCRIPTEN4;
+    private WasmEngine engine;
+    private AoModule module;
+    private String env;
+    private byte[] booted;
+
+    @BeforeAll
+    void boot() throws Exception {
+        engine = WasmEngine.create();
+        module = AoModule.load(engine, Files.readAllBytes(Compat.module("aos2_0_4_32.wasm")), FORMAT);
+        AosScenario s = new AosScenario(FORMAT).spawn()
+                .eval("Count = 0\nHandlers.add('inc', Handlers.utils.hasMatchingTag('Action', 'Inc'), function(msg)\n"
+                        + "  Count = Count + 1\n  msg.reply({ Data = tostring(Count) })\nend)\nreturn 'ok'");
+        env = AosScenario.JSON.writeValueAsString(s.env());
+        try (ProcessInstance p = ProcessInstance.start(module, Limits.DEFAULT)) {
+            for (JsonNode m : s.messages()) {
+                HandleResult r = p.handle(json(m), env);
+                assertTrue(!r.failed(), () -> "boot failed: " + r.toJson());
+            }
+            booted = p.snapshot();
+        }
+    }
+
+    @AfterAll
+    void close() {
+        engine.close();
+    }
+
+    private static String json(JsonNode n) throws Exception {
+        return AosScenario.JSON.writeValueAsString(n);
+    }
+
+    private String inc(ProcessInstance p, int nonce) throws Exception {
+        AosScenario s = new AosScenario(FORMAT);
+        for (int i = 0; i < nonce; i++) {
+            s.cron(); // advance the nonce so ids differ
+        }
+        s.message(AosScenario.USER, "", "Action", "Inc");
+        JsonNode msg = s.messages().get(s.messages().size() - 1);
+        HandleResult r = p.handle(json(msg), env);
+        assertTrue(!r.failed(), () -> "inc failed: " + r.toJson());
+        return r.messages().get(0).get("Data").asText();
+    }
+
+    private HandleResult eval(ProcessInstance p, String lua) throws Exception {
+        JsonNode msg = new AosScenario(FORMAT).eval(lua).messages().get(0);
+        return p.handle(json(msg), env);
+    }
+
+    @Test
+    void restoredSnapshotContinuesLikeTheOriginal() throws Exception {
+        try (ProcessInstance original = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
+            assertEquals("1", inc(original, 1));
+            byte[] snapshot = original.snapshot();
+            assertTrue(snapshot.length < original.memorySize() / 4, "the snapshot is compressed: " + snapshot.length);
+            String afterTwo;
+            try (ProcessInstance copy = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, snapshot)) {
+                assertEquals(original.memorySha256(), copy.memorySha256());
+                assertEquals("2", inc(copy, 2));
+                afterTwo = copy.memorySha256();
+            }
+            assertEquals("2", inc(original, 2));
+            assertEquals(afterTwo, original.memorySha256(), "restore + continue = uninterrupted");
+        }
+    }
+
+    @Test
+    void failedMessagesLeaveTheMemoryAsItWas() throws Exception {
+        try (ProcessInstance p = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
+            assertEquals("1", inc(p, 1));
+            String before = p.memorySha256();
+            HandleResult failed = eval(p, "Count = 500\nerror('nope')");
+            assertTrue(failed.failed(), () -> failed.toJson().toString());
+            assertEquals(before, p.memorySha256());
+            assertEquals("2", inc(p, 2), "the assignment before the error was rolled back");
+        }
+    }
+
+    @Test
+    void memoryLimitYieldsAnErrorAndKeepsTheState() throws Exception {
+        try (ProcessInstance p = ProcessInstance.restore(module, new Limits(160L << 20, 1), WeaveDrive.NONE, false, booted)) {
+            assertEquals("1", inc(p, 1));
+            long size = p.memorySize();
+            String before = p.memorySha256();
+            HandleResult r = eval(p, "Big = {}\nfor i = 1, 200 do Big[i] = string.rep('y', 1024 * 1024 - i) end\nreturn #Big");
+            assertTrue(r.failed(), () -> "expected an Error: " + r.toJson());
+            assertEquals(size, p.memorySize());
+            assertEquals(before, p.memorySha256());
+            assertEquals("2", inc(p, 2));
+        }
+    }
+
+    @Test
+    void corruptSnapshotsAreRejected() {
+        byte[] truncated = java.util.Arrays.copyOf(booted, booted.length / 2);
+        assertThrows(SnapshotException.class, () -> ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, truncated));
+        assertThrows(SnapshotException.class, () -> ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, new byte[] {1, 2, 3}));
+        byte[] otherFormat = booted.clone();
+        otherFormat[14] = 'X';
+        assertThrows(SnapshotException.class, () -> ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, otherFormat));
+    }
+
+    @Test
+    void unknownFormatsAndBadBytesAreTypedErrors() {
+        assertThrows(UnsupportedModuleException.class, () -> ModuleFormat.require("wasm99-nope"));
+        assertThrows(ModuleLoadException.class, () -> AoModule.load(engine, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, FORMAT));
+        assertNotEquals(0, booted.length);
+    }
+}
