@@ -1,0 +1,90 @@
+package dev.ao4j.cu;
+
+import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.cu.adapter.Ans104Crypto;
+import dev.ao4j.cu.adapter.InProcessSuClient;
+import dev.ao4j.cu.adapter.PermastoreCheckpoints;
+import dev.ao4j.cu.adapter.PermastoreSchedulerDirectory;
+import dev.ao4j.cu.adapter.PermastoreSource;
+import dev.ao4j.cu.adapter.SqliteResultStore;
+import dev.ao4j.cu.adapter.WalletAttestor;
+import dev.ao4j.cu.adapter.WasmModuleRuntime;
+import dev.ao4j.cu.core.ComputeService;
+import dev.ao4j.cu.core.CuSettings;
+import dev.ao4j.cu.port.ResultStore;
+import dev.ao4j.node.WalletFiles;
+import dev.ao4j.su.SchedulerService;
+import dev.ao4j.wasm.WasmEngine;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Wires the CU from configuration: wallet, wasm runtime, result store, checkpoints, SU access, use cases. */
+@ApplicationScoped
+public class ComputeUnitWiring {
+    /** Set once the CU was first used: shutdown then checkpoints and closes it (and only then). */
+    private volatile ComputeService created;
+    private volatile ResultStore createdResults;
+
+    @Produces
+    @Singleton
+    @Named("cu")
+    Wallet wallet(CuConfig config, @ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
+        Path file = config.wallet().map(Path::of).orElse(dataDir.resolve("wallets/cu.json"));
+        return WalletFiles.loadOrCreate(file, WalletType.parse(config.walletType()));
+    }
+
+    @Produces
+    @Singleton
+    WasmEngine wasmEngine() {
+        return WasmEngine.create();
+    }
+
+    @Produces
+    @Singleton
+    ResultStore resultStore(@ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
+        createdResults = new SqliteResultStore(dataDir.resolve("cu/results.db"));
+        return createdResults;
+    }
+
+    @Produces
+    @Singleton
+    ComputeService computeService(CuConfig config, @Named("cu") Wallet wallet, Permastore permastore,
+                                  WasmEngine engine, ResultStore results, Instance<SchedulerService> localSu) {
+        Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
+        CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
+                config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage());
+        PermastoreSource source = new PermastoreSource(permastore);
+        InProcessSuClient local = localSu.isResolvable() ? new InProcessSuClient(localSu.get()) : null;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        created = new ComputeService(new PermastoreSchedulerDirectory(permastore, http, local), source,
+                new WasmModuleRuntime(engine), results,
+                new PermastoreCheckpoints(permastore, wallet, config.trustedCheckpointOwners().orElse(List.of())),
+                source, new Ans104Crypto(), source, new WalletAttestor(wallet), settings, System::currentTimeMillis);
+        return created;
+    }
+
+    /** Checkpoints every loaded process on the way down, so a restart continues from where this CU stopped. */
+    void stop(@Observes ShutdownEvent event) {
+        if (created != null) {
+            created.evictAll();
+            created.close();
+        }
+        if (createdResults != null) {
+            createdResults.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ao4j.cu;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The CU's settings, {@code ao4j.cu.*} (each documented in application.properties). */
+@ConfigMapping(prefix = "ao4j.cu")
+public interface CuConfig {
+    /** The CU wallet file; default {@code <data-dir>/wallets/cu.json}, created on first start. */
+    Optional<String> wallet();
+
+    @WithDefault("rsa")
+    String walletType();
+
+    /** Largest Memory-Limit admitted, bytes. */
+    @WithDefault("1073741824")
+    long maxMemoryLimit();
+
+    /** Largest Compute-Limit admitted. */
+    @WithDefault("9000000000000")
+    long maxComputeLimit();
+
+    /** Module-Formats admitted; empty means all AO formats the runtime can run. */
+    Optional<List<String>> supportedFormats();
+
+    /** Checkpoint a process after this many evaluations (0: only when it goes idle). */
+    @WithDefault("1000")
+    int checkpointEvery();
+
+    /** Unload (after a checkpoint) a process not used for this long. */
+    @WithDefault("PT5M")
+    Duration idleTimeout();
+
+    /** Wallet addresses whose checkpoints this CU restores; empty means only its own. */
+    Optional<List<String>> trustedCheckpointOwners();
+
+    /** SU log page size. */
+    @WithDefault("1000")
+    int suPageSize();
+
+    /** SHA-256 the memory after every message (for attestations); false: only at checkpoints. */
+    @WithDefault("true")
+    boolean hashEveryMessage();
+}

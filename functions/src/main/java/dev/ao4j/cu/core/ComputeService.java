@@ -1,0 +1,308 @@
+package dev.ao4j.cu.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.cu.port.Attestor;
+import dev.ao4j.cu.port.BlockSource;
+import dev.ao4j.cu.port.CheckpointStore;
+import dev.ao4j.cu.port.ItemCrypto;
+import dev.ao4j.cu.port.ModuleRuntime;
+import dev.ao4j.cu.port.ModuleSource;
+import dev.ao4j.cu.port.ResultStore;
+import dev.ao4j.cu.port.ResultStore.Bound;
+import dev.ao4j.cu.port.ResultStore.Evaluation;
+import dev.ao4j.cu.port.SchedulerDirectory;
+import dev.ao4j.cu.port.SuClient;
+import dev.ao4j.cu.port.TransactionSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The CU's use cases (AO-PROTOCOL §4): results of messages, result listings, cron results, dry-runs, state,
+ * attestations. Each process gets one {@link ProcessEvaluator}; different processes evaluate in parallel.
+ * Idle processes are checkpointed and dropped from memory.
+ */
+public final class ComputeService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ComputeService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int DEFAULT_RESULTS_LIMIT = 25;
+    public static final int DEFAULT_CRON_LIMIT = 500;
+    public static final int MAX_LIMIT = 1000;
+
+    private final SchedulerDirectory schedulers;
+    private final ModuleSource modules;
+    private final ModuleRuntime runtime;
+    private final ResultStore results;
+    private final CheckpointStore checkpoints;
+    private final BlockSource blocks;
+    private final ItemCrypto crypto;
+    private final TransactionSource transactions;
+    private final Attestor attestor;
+    private final CuSettings settings;
+    private final LongSupplier clock;
+    private final Map<String, ProcessEvaluator> evaluators = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
+
+    public ComputeService(SchedulerDirectory schedulers, ModuleSource modules, ModuleRuntime runtime, ResultStore results,
+                          CheckpointStore checkpoints, BlockSource blocks, ItemCrypto crypto, TransactionSource transactions,
+                          Attestor attestor, CuSettings settings, LongSupplier clock) {
+        this.schedulers = schedulers;
+        this.modules = modules;
+        this.runtime = runtime;
+        this.results = results;
+        this.checkpoints = checkpoints;
+        this.blocks = blocks;
+        this.crypto = crypto;
+        this.transactions = transactions;
+        this.attestor = attestor;
+        this.settings = settings;
+        this.clock = clock;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cu-idle").factory());
+        long period = Math.max(1000, settings.idleTimeout().toMillis() / 4);
+        sweeper.scheduleWithFixedDelay(this::evictIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code GET /}: {@code {address, timestamp}}. */
+    public ObjectNode info() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("address", attestor.address());
+        node.put("timestamp", clock.getAsLong());
+        return node;
+    }
+
+    /** {@code GET /result/{message}?process-id=}: evaluates up to the message if needed. */
+    public JsonNode result(String messageId, String processId) {
+        requireId(processId, "process-id");
+        requireId(messageId, "message id");
+        var stored = results.byMessage(processId, messageId);
+        if (stored.isPresent()) {
+            return parse(stored.get().result());
+        }
+        evaluate(processId, slotOf(processId, messageId));
+        return results.byMessage(processId, messageId).map(e -> parse(e.result())).orElseThrow(() ->
+                CuException.notFound("message " + messageId + " of process " + processId
+                        + " was not evaluated: it repeats a message evaluated before"));
+    }
+
+    /** {@code GET /results/{process}}: evaluated, non-error results, paged by cursor. */
+    public ObjectNode results(String processId, String from, String to, String sort, Integer limit) {
+        requireId(processId, "process id");
+        boolean descending = "DESC".equalsIgnoreCase(sort);
+        int size = limit(limit, DEFAULT_RESULTS_LIMIT);
+        List<Evaluation> page = results.range(processId, ResultsCursor.decode(from, "from"), ResultsCursor.decode(to, "to"),
+                descending, size + 1, false, false);
+        return edges(page, size, descending ? "DESC" : "ASC", true);
+    }
+
+    /** {@code GET /cron/{process}}: evaluates up to {@code to} (or now) and lists cron results, ascending. */
+    public ObjectNode cron(String processId, String from, String to, Integer limit) {
+        requireId(processId, "process id");
+        Bound toBound = ResultsCursor.decode(to, "to");
+        evaluate(processId, toBound == null ? Target.LATEST : new Target.Slot(toBound.timestamp(), Long.MAX_VALUE));
+        int size = limit(limit, DEFAULT_CRON_LIMIT);
+        List<Evaluation> page = results.range(processId, ResultsCursor.decode(from, "from"), toBound, false, size + 1,
+                true, true);
+        return edges(page, size, "ASC", false);
+    }
+
+    /** What {@code GET /state} serves: the raw memory and where it stands. */
+    public ProcessEvaluator.State state(String processId, String to) {
+        requireId(processId, "process id");
+        Bound toBound = ResultsCursor.decode(to, "to");
+        Target target = toBound == null ? Target.LATEST : new Target.Slot(toBound.timestamp(), Long.MAX_VALUE);
+        return withEvaluator(processId, evaluator -> evaluator.state(target));
+    }
+
+    /** {@code POST /dry-run}: evaluates the body as a Read-Only message on top of the latest state; stores nothing. */
+    public JsonNode dryRun(String processId, String toMessage, JsonNode body) {
+        requireId(processId, "process-id");
+        if (body == null || !body.isObject()) {
+            throw CuException.invalid("the dry-run body must be a JSON object {Id, Target, Owner, Anchor, Data, Tags}");
+        }
+        Target target = toMessage == null || toMessage.isBlank() ? Target.LATEST : slotOf(processId, toMessage);
+        return withEvaluator(processId, evaluator -> evaluator.dryRun(target, position -> DryRunMessage.of(body, position)));
+    }
+
+    /** {@code GET /result/{message}/attestation}: the CU's signed statement about a stored result. */
+    public JsonNode attestation(String messageId, String processId) {
+        requireId(processId, "process-id");
+        Evaluation evaluation = results.byMessage(processId, messageId).orElseThrow(() ->
+                CuException.notFound("no result for message " + messageId + " of process " + processId + " yet"));
+        var cached = results.attestation(processId, evaluation.timestamp(), evaluation.ordinate(), evaluation.cron());
+        if (cached.isPresent()) {
+            return parse(new String(cached.get(), StandardCharsets.UTF_8));
+        }
+        Attestor.Attestation signed = attestor.attest(evaluation);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", signed.id());
+        node.put("unit", attestor.address());
+        node.put("process", evaluation.processId());
+        node.put("message", evaluation.messageId());
+        node.put("nonce", evaluation.nonce());
+        node.put("timestamp", evaluation.timestamp());
+        node.put("blockHeight", evaluation.blockHeight());
+        node.put("memorySha256", evaluation.memorySha256());
+        node.put("resultSha256", Sha256.hex(evaluation.result().getBytes(StandardCharsets.UTF_8)));
+        node.put("item", Base64Url.encode(signed.raw()));
+        results.saveAttestation(processId, evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(),
+                node.toString().getBytes(StandardCharsets.UTF_8));
+        return node;
+    }
+
+    /** Evaluates the process up to the target (the newest state when {@link Target#LATEST}). */
+    public Position evaluate(String processId, Target target) {
+        return withEvaluator(processId, evaluator -> evaluator.evaluate(target));
+    }
+
+    /** Checkpoints every loaded process that changed since its last checkpoint. */
+    public int checkpointAll() {
+        int written = 0;
+        for (ProcessEvaluator evaluator : evaluators.values()) {
+            try {
+                written += evaluator.checkpointIfDirty() ? 1 : 0;
+            } catch (ProcessEvaluator.Evicted e) {
+                // dropped meanwhile, after its own checkpoint
+            }
+        }
+        return written;
+    }
+
+    /** Checkpoints and drops every process from memory. */
+    public void evictAll() {
+        for (String processId : List.copyOf(evaluators.keySet())) {
+            ProcessEvaluator evaluator = evaluators.remove(processId);
+            if (evaluator != null) {
+                evaluator.evict();
+            }
+        }
+    }
+
+    public int loadedProcesses() {
+        return evaluators.size();
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        for (ProcessEvaluator evaluator : evaluators.values()) {
+            evaluator.close();
+        }
+        evaluators.clear();
+    }
+
+    // ----
+
+    private <T> T withEvaluator(String processId, Function<ProcessEvaluator, T> action) {
+        for (int attempt = 0; ; attempt++) {
+            ProcessEvaluator evaluator = evaluators.computeIfAbsent(processId, this::open);
+            try {
+                return action.apply(evaluator);
+            } catch (ProcessEvaluator.Evicted e) {
+                evaluators.remove(processId, evaluator);
+                if (attempt > 3) {
+                    throw CuException.unavailable("process " + processId + " keeps being evicted; retry", e);
+                }
+            }
+        }
+    }
+
+    private ProcessEvaluator open(String processId) {
+        SuClient su = schedulers.forProcess(processId);
+        ProcessMeta process = SuWire.process(su.process(processId).orElseThrow(() ->
+                CuException.notFound("process " + processId + " not found on its scheduler")));
+        String moduleId = process.moduleId();
+        ModuleMeta module = modules.meta(moduleId).orElseThrow(() ->
+                CuException.notFound("module " + moduleId + " of process " + processId + " not found"));
+        Admission.Limits limits = Admission.admit(process, module, settings, runtime.supports(module.format()));
+        ModuleRuntime.ModuleSpec spec = new ModuleRuntime.ModuleSpec(moduleId, null, limits.format(), limits.memoryLimit(),
+                limits.computeLimit());
+        return new ProcessEvaluator(process, module, new LogReader(processId, crypto, transactions), su, results,
+                checkpoints, blocks, () -> runtime.instantiate(withBinary(spec)), settings);
+    }
+
+    private ModuleRuntime.ModuleSpec withBinary(ModuleRuntime.ModuleSpec spec) {
+        return new ModuleRuntime.ModuleSpec(spec.moduleId(), modules.binary(spec.moduleId()), spec.format(),
+                spec.memoryLimit(), spec.computeLimit());
+    }
+
+    private Target.Slot slotOf(String processId, String messageId) {
+        SuClient su = schedulers.forProcess(processId);
+        if (messageId.equals(processId)) {
+            ProcessMeta process = SuWire.process(su.process(processId).orElseThrow(() ->
+                    CuException.notFound("process " + processId + " not found on its scheduler")));
+            return new Target.Slot(process.timestamp(), 0);
+        }
+        JsonNode message = su.message(processId, messageId).orElseThrow(() ->
+                CuException.notFound("message " + messageId + " not found in process " + processId + " on its scheduler"));
+        SlotTags slot = SuWire.slot(message, "message " + messageId);
+        return new Target.Slot(slot.timestamp(), slot.nonce());
+    }
+
+    private void evictIdle() {
+        long idle = settings.idleTimeout().toNanos();
+        for (Map.Entry<String, ProcessEvaluator> entry : evaluators.entrySet()) {
+            ProcessEvaluator evaluator = entry.getValue();
+            if (evaluator.idleNanos() >= idle) {
+                try {
+                    if (evaluator.tryEvict()) {
+                        evaluators.remove(entry.getKey(), evaluator);
+                        LOG.debugf("process %s idle: checkpointed and unloaded", entry.getKey());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "unloading idle process %s failed", entry.getKey());
+                }
+            }
+        }
+    }
+
+    private ObjectNode edges(List<Evaluation> rows, int size, String sort, boolean camelPageInfo) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        boolean more = rows.size() > size;
+        ArrayNode edges = JsonNodeFactory.instance.arrayNode();
+        for (Evaluation row : more ? rows.subList(0, size) : rows) {
+            ObjectNode edge = edges.addObject();
+            edge.put("cursor", ResultsCursor.encode(row.timestamp(), row.ordinate(), row.cron(), sort));
+            edge.set("node", parse(row.result()));
+        }
+        node.putObject("pageInfo").put("hasNextPage", more);
+        node.set("edges", edges);
+        return node;
+    }
+
+    private static int limit(Integer limit, int fallback) {
+        if (limit == null) {
+            return fallback;
+        }
+        if (limit <= 0) {
+            throw CuException.invalid("limit must be positive");
+        }
+        return Math.min(limit, MAX_LIMIT);
+    }
+
+    private static void requireId(String id, String what) {
+        if (!Base64Url.isId(id)) {
+            throw CuException.invalid(what + " must be a 43-character id, not '" + id + "'");
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored result is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

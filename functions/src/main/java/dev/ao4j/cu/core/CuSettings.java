@@ -1,0 +1,51 @@
+package dev.ao4j.cu.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The CU's tunables, free of any framework (the wiring fills them from {@code ao4j.cu.*}).
+ *
+ * @param maxMemoryLimit        largest Memory-Limit admitted, bytes (AO: 1 GiB)
+ * @param maxComputeLimit       largest Compute-Limit admitted, gas (AO: 9e12)
+ * @param supportedFormats      Module-Formats admitted (also limited to what the runtime runs)
+ * @param checkpointEvery       write a checkpoint after this many evaluations (0: only when idle)
+ * @param idleTimeout           a process untouched this long is checkpointed and dropped from memory
+ * @param pageSize              SU log page size
+ * @param hashEveryMessage      SHA-256 the memory after every message (for attestations), not only at checkpoints
+ */
+public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> supportedFormats, int checkpointEvery,
+                         Duration idleTimeout, int pageSize, boolean hashEveryMessage) {
+    public static final long AO_MAX_MEMORY = 1024L * 1024 * 1024;
+    public static final long AO_MAX_COMPUTE = 9_000_000_000_000L;
+    public static final List<String> AO_FORMATS = List.of("wasm32-unknown-emscripten", "wasm32-unknown-emscripten2",
+            "wasm32-unknown-emscripten3", "wasm32-unknown-emscripten4", "wasm32-unknown-emscripten-metering",
+            "wasm64-unknown-emscripten-draft_2024_02_15", "wasm64-unknown-emscripten-draft_2024_10_16-metering");
+
+    public CuSettings {
+        supportedFormats = Set.copyOf(supportedFormats);
+        if (pageSize <= 0 || checkpointEvery < 0) {
+            throw new IllegalArgumentException("page size must be positive, checkpoint interval ≥ 0");
+        }
+    }
+
+    public static CuSettings defaults() {
+        return new CuSettings(AO_MAX_MEMORY, AO_MAX_COMPUTE, Set.copyOf(AO_FORMATS), 1000, Duration.ofMinutes(5), 1000,
+                true);
+    }
+
+    public CuSettings withCheckpointEvery(int messages) {
+        return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, messages, idleTimeout, pageSize,
+                hashEveryMessage);
+    }
+
+    public CuSettings withLimits(long memory, long compute) {
+        return new CuSettings(memory, compute, supportedFormats, checkpointEvery, idleTimeout, pageSize, hashEveryMessage);
+    }
+
+    public CuSettings withIdleTimeout(Duration timeout) {
+        return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, timeout, pageSize,
+                hashEveryMessage);
+    }
+}

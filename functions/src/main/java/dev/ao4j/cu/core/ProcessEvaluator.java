@@ -1,0 +1,340 @@
+package dev.ao4j.cu.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ao4j.cu.port.BlockSource;
+import dev.ao4j.cu.port.CheckpointStore;
+import dev.ao4j.cu.port.ProcessRuntime;
+import dev.ao4j.cu.port.ProcessRuntime.Outcome;
+import dev.ao4j.cu.port.ResultStore;
+import dev.ao4j.cu.port.ResultStore.Evaluation;
+import dev.ao4j.cu.port.SuClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Evaluates one process, one message at a time: pages its SU log, checks it, merges in cron messages,
+ * feeds each entry to the live module instance and stores every result. One lock per process serialises
+ * requests, so a request arriving while another evaluates waits and then finds its answer already stored.
+ * A failed message (trap, out of gas, {@code Error} in the response) is stored as an Error result; the
+ * runtime keeps the memory as it was before it.
+ */
+public final class ProcessEvaluator {
+    private static final Logger LOG = Logger.getLogger(ProcessEvaluator.class);
+    private static final int SAVE_BATCH = 200;
+
+    private final ProcessMeta process;
+    private final String moduleId;
+    private final String envJson;
+    private final Crons crons;
+    private final LogReader reader;
+    private final SuClient su;
+    private final ResultStore results;
+    private final CheckpointStore checkpoints;
+    private final BlockSource blocks;
+    private final Supplier<ProcessRuntime> instances;
+    private final CuSettings settings;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private ProcessRuntime runtime;
+    private Position position;
+    private String lastMessageId;
+    private String memorySha;
+    private int sinceCheckpoint;
+    private final List<Evaluation> unsaved = new ArrayList<>();
+    private final Set<String> unsavedDeepHashes = new HashSet<>();
+    private volatile long lastUsedNanos = System.nanoTime();
+    private boolean closed;
+
+    public ProcessEvaluator(ProcessMeta process, ModuleMeta module, LogReader reader, SuClient su, ResultStore results,
+                            CheckpointStore checkpoints, BlockSource blocks, Supplier<ProcessRuntime> instances,
+                            CuSettings settings) {
+        this.process = process;
+        this.moduleId = module.id();
+        this.envJson = AoEnv.of(process, module).toString();
+        this.crons = Crons.of(process);
+        this.reader = reader;
+        this.su = su;
+        this.results = results;
+        this.checkpoints = checkpoints;
+        this.blocks = blocks;
+        this.instances = instances;
+        this.settings = settings;
+    }
+
+    public ProcessMeta process() {
+        return process;
+    }
+
+    /** Thrown when the evaluator was dropped (idle) between lookup and use: take a fresh one. */
+    public static final class Evicted extends RuntimeException {
+        Evicted() {
+            super("evaluator evicted", null, false, false);
+        }
+    }
+
+    /** Evaluates up to the target and answers where evaluation stands. */
+    public Position evaluate(Target target) {
+        return locked(() -> {
+            advance(target);
+            return position;
+        });
+    }
+
+    /** A copy of the memory after evaluating up to the target, and where that is. */
+    public record State(ProcessRuntime.Image image, Position position) {}
+
+    public State state(Target target) {
+        return locked(() -> {
+            advance(target);
+            return new State(runtime.image(), position);
+        });
+    }
+
+    /**
+     * Evaluates {@code msg} (built by the caller, {@code Read-Only: true}) against the latest state and then puts the
+     * memory back as it was: nothing is stored and later evaluations are unaffected.
+     */
+    public JsonNode dryRun(Target target, java.util.function.Function<Position, ObjectNode> message) {
+        return locked(() -> {
+            advance(target);
+            ProcessRuntime.Image before = runtime.image();
+            try {
+                return runtime.handle(message.apply(position).toString(), envJson).result();
+            } finally {
+                runtime.restore(before);
+            }
+        });
+    }
+
+    /** Writes a checkpoint if anything was evaluated since the last one; answers whether one was written. */
+    public boolean checkpointIfDirty() {
+        return locked(() -> {
+            if (runtime == null || sinceCheckpoint == 0) {
+                return false;
+            }
+            checkpoint();
+            return true;
+        });
+    }
+
+    public long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
+    }
+
+    /** Checkpoints (if needed) and drops the live instance: the process then holds no memory in the CU. */
+    public void evict() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (runtime != null && sinceCheckpoint > 0) {
+                checkpoint();
+            }
+            flush();
+            closeRuntime();
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #evict()} unless the process is being evaluated right now; answers whether it was evicted. */
+    public boolean tryEvict() {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            evict();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops the live instance without a checkpoint (shutdown of a CU that must not write). */
+    public void close() {
+        lock.lock();
+        try {
+            flush();
+            closeRuntime();
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new Evicted();
+            }
+            lastUsedNanos = System.nanoTime();
+            return action.get();
+        } finally {
+            lastUsedNanos = System.nanoTime();
+            lock.unlock();
+        }
+    }
+
+    // ---- evaluation
+
+    private void advance(Target target) {
+        load();
+        if (target instanceof Target.Slot slot && position.covers(slot.timestamp(), slot.nonce(), null)) {
+            return;
+        }
+        try {
+            Long to = target instanceof Target.Slot slot ? slot.timestamp() : null;
+            SuWire.SuClock clock = target instanceof Target.Latest && !crons.isEmpty()
+                    ? SuWire.clock(su.timestamp(process.id())) : null;
+            Long from = position.isStart() ? null : position.timestamp();
+            String doneCron = position.cron();
+            long doneCronTimestamp = position.timestamp();
+            while (true) {
+                JsonNode page = su.page(process.id(), from, to, settings.pageSize());
+                JsonNode edges = page.path("edges");
+                String lastCursor = null;
+                for (JsonNode edge : edges) {
+                    ScheduledMessage message = reader.read(edge.path("node"), position);
+                    evaluateCronsBefore(message.timestamp(), message.blockHeight(), doneCron, doneCronTimestamp);
+                    evaluateScheduled(message);
+                    lastCursor = edge.path("cursor").asText(null);
+                    if (target instanceof Target.Slot slot && message.nonce() >= slot.nonce()) {
+                        return;
+                    }
+                }
+                if (!page.path("page_info").path("has_next_page").asBoolean(false) || lastCursor == null) {
+                    break;
+                }
+                from = SuWire.parseLong(lastCursor, "cursor", "process " + process.id() + " log page");
+            }
+            if (clock != null) {
+                evaluateCronsBefore(clock.timestamp(), clock.blockHeight(), doneCron, doneCronTimestamp);
+            }
+        } finally {
+            flush();
+        }
+    }
+
+    private void evaluateCronsBefore(long rightTimestamp, long rightHeight, String doneCron, long doneCronTimestamp) {
+        if (crons.isEmpty() || position.isStart()) {
+            return;
+        }
+        List<BlockSource.Block> between = position.blockHeight() < rightHeight
+                ? blocks.blocks(position.blockHeight() + 1, rightHeight) : List.of();
+        Iterator<CronMessage> due = crons.between(position, rightTimestamp, between);
+        while (due.hasNext()) {
+            CronMessage cron = due.next();
+            if (position.covers(cron.timestamp(), cron.ordinate(), cron.cron())
+                    || (cron.timestamp() == doneCronTimestamp && cron.cron().equals(doneCron))) {
+                continue; // the tick the last evaluation stopped on
+            }
+            apply(cron, null, false);
+        }
+    }
+
+    private void evaluateScheduled(ScheduledMessage message) {
+        boolean duplicate = message.deepHash() != null
+                && (unsavedDeepHashes.contains(message.deepHash()) || results.hasDeepHash(process.id(), message.deepHash()))
+                || message.isAssignment() && alreadyEvaluated(message.id());
+        if (duplicate) {
+            LOG.debugf("process %s: slot %d (%s) repeats an evaluated message; skipped", process.id(), message.nonce(),
+                    message.id());
+            position = message.position(position);
+            return;
+        }
+        apply(message, message.deepHash(), message.isAssignment());
+        lastMessageId = message.id();
+    }
+
+    private boolean alreadyEvaluated(String messageId) {
+        return unsaved.stream().anyMatch(e -> messageId.equals(e.messageId()))
+                || results.byMessage(process.id(), messageId).isPresent();
+    }
+
+    private void apply(EvalMessage message, String deepHash, boolean isAssignment) {
+        Outcome outcome = runtime.handle(message.toMsg().toString(), envJson);
+        ObjectNode result = outcome.result();
+        result.remove("Memory");
+        boolean error = outcome.failed();
+        if (!error) {
+            memorySha = settings.hashEveryMessage() ? runtime.memorySha256() : null;
+        }
+        position = message.position(position);
+        long nonce = message instanceof ScheduledMessage scheduled ? scheduled.nonce() : -1;
+        unsaved.add(new Evaluation(process.id(), message.timestamp(), message.ordinate(), message.cron(),
+                message.messageId(), nonce, position.epoch(), message.blockHeight(), deepHash, isAssignment, error,
+                result.toString(), memorySha));
+        if (deepHash != null) {
+            unsavedDeepHashes.add(deepHash);
+        }
+        if (unsaved.size() >= SAVE_BATCH) {
+            flush();
+        }
+        sinceCheckpoint++;
+        if (settings.checkpointEvery() > 0 && sinceCheckpoint >= settings.checkpointEvery()) {
+            checkpoint();
+        }
+    }
+
+    private void flush() {
+        if (!unsaved.isEmpty()) {
+            results.saveAll(List.copyOf(unsaved));
+            unsaved.clear();
+            unsavedDeepHashes.clear();
+        }
+    }
+
+    private void checkpoint() {
+        flush();
+        String sha = memorySha != null ? memorySha : runtime.memorySha256();
+        String id = checkpoints.write(process.id(), moduleId, position, lastMessageId, runtime.image(), sha);
+        LOG.debugf("process %s: checkpoint %s at nonce %d", process.id(), id, position.ordinate());
+        sinceCheckpoint = 0;
+    }
+
+    // ---- loading
+
+    private void load() {
+        if (runtime != null) {
+            return;
+        }
+        ProcessRuntime fresh = instances.get();
+        try {
+            var checkpoint = checkpoints.newest(process.id());
+            if (checkpoint.isPresent()) {
+                fresh.restore(checkpoint.get().image());
+                position = checkpoint.get().position();
+                lastMessageId = checkpoint.get().messageId();
+                memorySha = checkpoint.get().memorySha256();
+                LOG.debugf("process %s: restored checkpoint %s at nonce %d", process.id(), checkpoint.get().id(),
+                        position.ordinate());
+            } else {
+                position = Position.START;
+                lastMessageId = null;
+                memorySha = null;
+            }
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        runtime = fresh;
+        sinceCheckpoint = 0;
+    }
+
+    private void closeRuntime() {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
+}

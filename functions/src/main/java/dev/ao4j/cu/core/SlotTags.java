@@ -1,0 +1,32 @@
+package dev.ao4j.cu.core;
+
+import dev.ao4j.arweave.ans104.Tag;
+import java.util.List;
+
+/**
+ * What an assignment's tags say about its slot: process, epoch, nonce, hash chain, block height, timestamp,
+ * the assigned message id (absent on the process's own slot) and the excluded fields.
+ */
+public record SlotTags(String process, long epoch, long nonce, String hashChain, long blockHeight, long timestamp,
+                       String message, List<String> exclude) {
+    public SlotTags {
+        exclude = List.copyOf(exclude);
+    }
+
+    static SlotTags of(List<Tag> tags, String where) {
+        String process = required(tags, "Process", where);
+        return new SlotTags(process,
+                SuWire.parseLong(required(tags, "Epoch", where), "Epoch", where),
+                SuWire.parseLong(required(tags, "Nonce", where), "Nonce", where),
+                required(tags, "Hash-Chain", where),
+                SuWire.parseLong(required(tags, "Block-Height", where), "Block-Height", where),
+                SuWire.parseLong(required(tags, "Timestamp", where), "Timestamp", where),
+                AoTags.first(tags, "Message").orElse(null),
+                tags.stream().filter(tag -> tag.name().equals("Exclude")).map(Tag::value).toList());
+    }
+
+    private static String required(List<Tag> tags, String name, String where) {
+        return AoTags.first(tags, name).orElseThrow(() ->
+                CuException.unprocessable(where + ": the assignment has no " + name + " tag"));
+    }
+}
