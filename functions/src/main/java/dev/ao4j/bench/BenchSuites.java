@@ -14,6 +14,7 @@ public final class BenchSuites {
 
     static {
         // crypto, su, cu, mu, e2e register here as they are written.
+        ALL.put("store", dev.ao4j.gateway.StoreBench::new);
     }
 
     private BenchSuites() {}

@@ -1,0 +1,77 @@
+package dev.ao4j.arweave.store.embedded;
+
+import dev.ao4j.arweave.ans104.Base64Url;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * The local chain's clock: block {@code h} is due {@code h × blockTime} after genesis, so heights follow wall
+ * time as Arweave's do (about one block per two minutes by default). {@link #manual()} never produces a block
+ * by itself: tests advance it with {@code EmbeddedPermastore.mine(n)}. Block ids depend on the height only.
+ */
+public final class BlockClock {
+    public static final Duration ARWEAVE_BLOCK_TIME = Duration.ofSeconds(120);
+
+    private final Duration blockTime;
+    private final InstantSource source;
+
+    private BlockClock(Duration blockTime, InstantSource source) {
+        if (blockTime.isNegative()) {
+            throw new IllegalArgumentException("block time must not be negative: " + blockTime);
+        }
+        this.blockTime = blockTime;
+        this.source = source;
+    }
+
+    /** Blocks every {@code blockTime} of wall time ({@link Duration#ZERO} means manual). */
+    public static BlockClock every(Duration blockTime) {
+        return new BlockClock(blockTime, InstantSource.system());
+    }
+
+    public static BlockClock every(Duration blockTime, InstantSource source) {
+        return new BlockClock(blockTime, source);
+    }
+
+    /** Blocks only when mined explicitly: for tests that need exact heights. */
+    public static BlockClock manual() {
+        return new BlockClock(Duration.ZERO, InstantSource.system());
+    }
+
+    public boolean isManual() {
+        return blockTime.isZero();
+    }
+
+    public Duration blockTime() {
+        return blockTime;
+    }
+
+    public long nowMillis() {
+        return source.millis();
+    }
+
+    /** The height due at {@code nowMillis} on a chain whose block 0 was at {@code genesisMillis}. */
+    public long dueHeight(long genesisMillis, long nowMillis) {
+        if (isManual() || nowMillis <= genesisMillis) {
+            return 0;
+        }
+        return (nowMillis - genesisMillis) / blockTime.toMillis();
+    }
+
+    /** When block {@code height} is due, in seconds (Arweave block timestamps are seconds). */
+    public long dueTimestampSeconds(long genesisMillis, long height) {
+        return (genesisMillis + height * blockTime.toMillis()) / 1000;
+    }
+
+    /** The id of the local block at {@code height}: b64url(SHA-384("ao4j-local-block/" + height)), 64 characters like Arweave's. */
+    public static String blockId(long height) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-384").digest(("ao4j-local-block/" + height).getBytes(StandardCharsets.US_ASCII));
+            return Base64Url.encode(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-384 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,569 @@
+package dev.ao4j.arweave.store.embedded;
+
+import dev.ao4j.arweave.ans104.Ans104Exception;
+import dev.ao4j.arweave.ans104.Bundle;
+import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.arweave.store.BlockInfo;
+import dev.ao4j.arweave.store.BlockQuery;
+import dev.ao4j.arweave.store.ByteRange;
+import dev.ao4j.arweave.store.Cursors;
+import dev.ao4j.arweave.store.DataSlice;
+import dev.ao4j.arweave.store.InvalidItemException;
+import dev.ao4j.arweave.store.ItemQuery;
+import dev.ao4j.arweave.store.ItemStatus;
+import dev.ao4j.arweave.store.Page;
+import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.arweave.store.PermastoreException;
+import dev.ao4j.arweave.store.PutReceipt;
+import dev.ao4j.arweave.store.SortOrder;
+import dev.ao4j.arweave.store.StoreUnavailableException;
+import dev.ao4j.arweave.store.StoredItem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * The permanent store on local disk: one SQLite database ({@code permastore.db}) under a data directory, a
+ * local {@link BlockClock}, every item verified before it is stored. Writes go through one connection under a
+ * lock, one transaction per put (a bundle and its nested items commit together); reads use a small pool.
+ */
+public final class EmbeddedPermastore implements Permastore {
+    private static final Logger LOG = Logger.getLogger(EmbeddedPermastore.class);
+    static final String DB_FILE = "permastore.db";
+    private static final int MAX_BUNDLE_DEPTH = 4;
+    /** Most requests one group commit takes, so one transaction stays bounded. */
+    private static final int MAX_GROUP = 256;
+    private static final String ITEM_COLUMNS = "i.seq, i.id, i.bundled_in, i.height, i.data_size, i.content_type, i.header,"
+            + " b.id AS block_id, b.previous AS block_previous, b.timestamp AS block_timestamp";
+
+    private final BlockClock clock;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<WriteRequest> queued = new ConcurrentLinkedQueue<>();
+    private final ReaderPool readers;
+    private final long genesisMillis;
+    private volatile BlockInfo tip;
+
+    private EmbeddedPermastore(Path file, BlockClock clock) throws SQLException {
+        this.clock = clock;
+        this.writer = SqliteSchema.open(file, false);
+        SqliteSchema.create(writer);
+        this.genesisMillis = loadOrSetGenesis();
+        this.tip = loadTip();
+        this.readers = new ReaderPool(() -> SqliteSchema.open(file, false), 4);
+    }
+
+    /** Opens (creating when absent) the store under {@code dataDir}. */
+    public static EmbeddedPermastore open(Path dataDir, BlockClock clock) throws StoreUnavailableException {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPermastore store = new EmbeddedPermastore(dataDir.resolve(DB_FILE), clock);
+            LOG.debugf("permanent store at %s, tip %d", dataDir, store.tip.height());
+            return store;
+        } catch (IOException | SQLException e) {
+            throw new StoreUnavailableException("cannot open the permanent store under " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- writes
+
+    @Override
+    public PutReceipt put(DataItem item) throws PermastoreException {
+        if (isBundle(item)) {
+            return putBundle(item);
+        }
+        requireValid(item, "");
+        return write(List.of(new Pending(item, null)), item.id());
+    }
+
+    @Override
+    public PutReceipt putBundle(DataItem bundleItem) throws PermastoreException {
+        requireValid(bundleItem, "");
+        List<Pending> all = new ArrayList<>();
+        all.add(new Pending(bundleItem, null));
+        unbundle(bundleItem, all, 1);
+        return write(all, bundleItem.id());
+    }
+
+    /**
+     * Verifies then stores many items in one transaction (one fsync): for bulk loads, where one put per commit
+     * would be bounded by the disk's sync rate. All are verified before any is stored; the receipts share one
+     * block. Bundle items are stored as plain items here (use {@link #putBundle} to index their contents).
+     */
+    public List<PutReceipt> putAll(List<DataItem> items) throws PermastoreException {
+        List<Pending> pending = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            requireValid(items.get(i), "items[" + i + "].");
+            pending.add(new Pending(items.get(i), null));
+        }
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        PutReceipt batch = write(pending, items.getFirst().id());
+        return items.stream().map(item -> new PutReceipt(item.id(), batch.timestamp(), batch.blockHeight(), List.of())).toList();
+    }
+
+    /** Mines {@code blocks} empty blocks now (the local equivalent of arlocal's {@code /mine}). */
+    public BlockInfo mine(int blocks) throws StoreUnavailableException {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                long now = clock.nowMillis();
+                advanceTo(clock.dueHeight(genesisMillis, now), now);
+                appendBlocks(tip.height() + blocks, now);
+                writer.commit();
+                return tip;
+            } catch (SQLException e) {
+                rollback(e);
+                tip = loadTip();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw unavailable("mine", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private record Pending(DataItem item, String bundledIn) {}
+
+    private static boolean isBundle(DataItem item) {
+        return item.tag("Bundle-Format").filter("binary"::equals).isPresent();
+    }
+
+    private static void requireValid(DataItem item, String where) throws InvalidItemException {
+        if (!item.verify()) {
+            throw new InvalidItemException(where + "signature", "does not verify against the owner's key (item " + item.id() + ")");
+        }
+    }
+
+    private static void unbundle(DataItem bundleItem, List<Pending> into, int depth) throws InvalidItemException {
+        if (depth > MAX_BUNDLE_DEPTH) {
+            throw new InvalidItemException("data", "bundles nested deeper than " + MAX_BUNDLE_DEPTH);
+        }
+        List<DataItem> nested;
+        try {
+            nested = Bundle.parse(bundleItem.data());
+        } catch (Ans104Exception e) {
+            throw new InvalidItemException("data." + e.field(), "bundle " + bundleItem.id() + ": " + e.getMessage());
+        }
+        for (int i = 0; i < nested.size(); i++) {
+            DataItem item = nested.get(i);
+            requireValid(item, "bundle[" + i + "].");
+            into.add(new Pending(item, bundleItem.id()));
+            if (isBundle(item)) {
+                unbundle(item, into, depth + 1);
+            }
+        }
+    }
+
+    /** One caller's items waiting for the next commit. */
+    private static final class WriteRequest {
+        final List<Pending> items;
+        final String id;
+        PutReceipt receipt;
+        SQLException failure;
+        boolean done;
+
+        WriteRequest(List<Pending> items, String id) {
+            this.items = items;
+            this.id = id;
+        }
+    }
+
+    /**
+     * Group commit: each caller queues its items, then takes the write lock; whoever holds it commits every
+     * queued request in one transaction (one fsync), so concurrent puts share the disk's sync instead of
+     * waiting for one each. A caller whose request another thread already committed just reads its receipt.
+     */
+    private PutReceipt write(List<Pending> items, String id) throws StoreUnavailableException {
+        WriteRequest request = new WriteRequest(items, id);
+        queued.add(request);
+        writeLock.lock();
+        try {
+            while (!request.done) {
+                commitQueued();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (request.failure != null) {
+            throw unavailable("put " + id, request.failure);
+        }
+        return request.receipt;
+    }
+
+    /** Commits every queued request together (caller holds the write lock). */
+    private void commitQueued() {
+        List<WriteRequest> batch = new ArrayList<>();
+        for (WriteRequest next; batch.size() < MAX_GROUP && (next = queued.poll()) != null; ) {
+            batch.add(next);
+        }
+        try {
+            writer.setAutoCommit(false);
+            try {
+                long now = clock.nowMillis();
+                advanceTo(clock.dueHeight(genesisMillis, now), now);
+                long height = tip.height();
+                List<PutReceipt> receipts = new ArrayList<>(batch.size());
+                for (WriteRequest request : batch) {
+                    long accepted = insertAll(request.items, height, now);
+                    List<String> nested = request.items.stream().skip(1).map(p -> p.item().id()).toList();
+                    receipts.add(new PutReceipt(request.id, accepted, height, nested));
+                }
+                writer.commit();
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).receipt = receipts.get(i);
+                }
+            } catch (SQLException e) {
+                rollback(e);
+                tip = loadTip();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            batch.forEach(request -> request.failure = e);
+        } finally {
+            batch.forEach(request -> request.done = true);
+        }
+    }
+
+    /** Inserts the items not yet stored; returns the first item's accepted time (the original one when a repeat). */
+    private long insertAll(List<Pending> items, long height, long now) throws SQLException {
+        long firstAccepted = now;
+        try (PreparedStatement existing = writer.prepareStatement("SELECT accepted_ms FROM items WHERE id = ?");
+             PreparedStatement insert = writer.prepareStatement("""
+                     INSERT INTO items(id, owner_address, recipient, bundled_in, height, accepted_ms, data_size, content_type, header, data)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS);
+             PreparedStatement tag = writer.prepareStatement("INSERT OR IGNORE INTO item_tags(name, value, seq) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                DataItem item = items.get(i).item();
+                existing.setString(1, item.id());
+                try (ResultSet rs = existing.executeQuery()) {
+                    if (rs.next()) {
+                        if (i == 0) {
+                            firstAccepted = rs.getLong(1);
+                        }
+                        continue;
+                    }
+                }
+                byte[] raw = item.raw();
+                byte[] data = item.data();
+                int headerLength = raw.length - data.length;
+                insert.setString(1, item.id());
+                insert.setString(2, item.ownerAddress());
+                insert.setString(3, item.target().orElse(null));
+                insert.setString(4, items.get(i).bundledIn());
+                insert.setLong(5, height);
+                insert.setLong(6, now);
+                insert.setLong(7, data.length);
+                insert.setString(8, contentType(item.tags()));
+                insert.setBytes(9, Arrays.copyOf(raw, headerLength));
+                insert.setBytes(10, data);
+                insert.executeUpdate();
+                long seq;
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    seq = keys.getLong(1);
+                }
+                for (Tag t : item.tags()) {
+                    tag.setString(1, t.name());
+                    tag.setString(2, t.value());
+                    tag.setLong(3, seq);
+                    tag.addBatch();
+                }
+                tag.executeBatch();
+            }
+        }
+        return firstAccepted;
+    }
+
+    private static String contentType(List<Tag> tags) {
+        return tags.stream().filter(t -> t.name().equalsIgnoreCase("Content-Type")).map(Tag::value).findFirst().orElse(null);
+    }
+
+    // ---- blocks
+
+    private long loadOrSetGenesis() throws SQLException {
+        try (PreparedStatement select = writer.prepareStatement("SELECT value FROM meta WHERE key = 'genesis_ms'");
+             ResultSet rs = select.executeQuery()) {
+            if (rs.next()) {
+                return Long.parseLong(rs.getString(1));
+            }
+        }
+        long genesis = clock.nowMillis();
+        writer.setAutoCommit(false);
+        try (PreparedStatement meta = writer.prepareStatement("INSERT INTO meta(key, value) VALUES ('genesis_ms', ?)");
+             PreparedStatement block = writer.prepareStatement("INSERT INTO blocks(height, id, previous, timestamp) VALUES (0, ?, '', ?)")) {
+            meta.setString(1, Long.toString(genesis));
+            meta.executeUpdate();
+            block.setString(1, BlockClock.blockId(0));
+            block.setLong(2, genesis / 1000);
+            block.executeUpdate();
+            writer.commit();
+        } catch (SQLException e) {
+            rollback(e);
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+        return genesis;
+    }
+
+    private BlockInfo loadTip() throws SQLException {
+        try (PreparedStatement select = writer.prepareStatement("SELECT height, id, previous, timestamp FROM blocks ORDER BY height DESC LIMIT 1");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return blockFrom(rs);
+        }
+    }
+
+    /** Appends the blocks due by now (caller holds the write lock, inside a transaction). */
+    private void advanceTo(long dueHeight, long nowMillis) throws SQLException {
+        if (dueHeight > tip.height()) {
+            appendBlocks(dueHeight, nowMillis);
+        }
+    }
+
+    private void appendBlocks(long toHeight, long nowMillis) throws SQLException {
+        BlockInfo last = tip;
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO blocks(height, id, previous, timestamp) VALUES (?, ?, ?, ?)")) {
+            for (long h = last.height() + 1; h <= toHeight; h++) {
+                long due = clock.isManual() ? nowMillis / 1000 : clock.dueTimestampSeconds(genesisMillis, h);
+                // Mined-ahead blocks are stamped now; a timestamp never goes back.
+                long timestamp = Math.max(last.timestamp(), Math.min(due, nowMillis / 1000));
+                BlockInfo next = new BlockInfo(h, BlockClock.blockId(h), last.id(), timestamp);
+                insert.setLong(1, next.height());
+                insert.setString(2, next.id());
+                insert.setString(3, next.previous());
+                insert.setLong(4, next.timestamp());
+                insert.addBatch();
+                last = next;
+            }
+            insert.executeBatch();
+        }
+        tip = last;
+    }
+
+    /** Materializes the blocks due by now, so reads see the chain's real tip. */
+    private void catchUp() throws StoreUnavailableException {
+        long now = clock.nowMillis();
+        if (clock.dueHeight(genesisMillis, now) <= tip.height()) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                advanceTo(clock.dueHeight(genesisMillis, now), now);
+                writer.commit();
+            } catch (SQLException e) {
+                rollback(e);
+                tip = loadTip();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw unavailable("advance the block clock", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public BlockInfo currentBlock() throws StoreUnavailableException {
+        catchUp();
+        return tip;
+    }
+
+    @Override
+    public Optional<BlockInfo> block(long height) throws StoreUnavailableException {
+        catchUp();
+        return readers.read("block " + height, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT height, id, previous, timestamp FROM blocks WHERE height = ?")) {
+                select.setLong(1, height);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(blockFrom(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Page<BlockInfo> blocks(BlockQuery query) throws PermastoreException {
+        catchUp();
+        Long after = query.after() == null ? null : Cursors.decode("block", query.after());
+        boolean desc = query.sort() == SortOrder.HEIGHT_DESC;
+        Sql sql = new Sql("SELECT height, id, previous, timestamp FROM blocks WHERE 1 = 1");
+        if (!query.ids().isEmpty()) {
+            sql.append(" AND id IN (" + Sql.placeholders(query.ids().size()) + ")", query.ids().toArray());
+        }
+        if (query.height().min() != null) {
+            sql.append(" AND height >= ?", query.height().min());
+        }
+        if (query.height().max() != null) {
+            sql.append(" AND height <= ?", query.height().max());
+        }
+        if (after != null) {
+            sql.append(desc ? " AND height < ?" : " AND height > ?", after);
+        }
+        sql.append(" ORDER BY height " + (desc ? "DESC" : "ASC") + " LIMIT ?", query.first() + 1);
+        List<BlockInfo> rows = readers.read("blocks query", c -> {
+            List<BlockInfo> out = new ArrayList<>();
+            try (PreparedStatement select = sql.prepare(c); ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.add(blockFrom(rs));
+                }
+            }
+            return out;
+        });
+        List<Page.Edge<BlockInfo>> edges = rows.stream().limit(query.first())
+                .map(b -> new Page.Edge<>(Cursors.encode("block", b.height()), b)).toList();
+        return new Page<>(edges, rows.size() > query.first());
+    }
+
+    private static BlockInfo blockFrom(ResultSet rs) throws SQLException {
+        return new BlockInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4));
+    }
+
+    // ---- reads
+
+    @Override
+    public Optional<StoredItem> item(String id) throws PermastoreException {
+        return readers.read("item " + id, c -> loadItems(c, "id = ?", List.of(id)).values().stream().findFirst());
+    }
+
+    @Override
+    public Optional<DataSlice> data(String id, ByteRange range) throws StoreUnavailableException {
+        return readers.read("data " + id, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT data_size FROM items WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long size = rs.getLong(1);
+                    long offset = Math.min(range.offset(), size);
+                    long length = Math.min(range.length(), size - offset);
+                    return Optional.of(new DataSlice(readData(c, id, offset, length), offset, size));
+                }
+            }
+        });
+    }
+
+    private static byte[] readData(Connection c, String id, long offset, long length) throws SQLException {
+        if (length == 0) {
+            return new byte[0];
+        }
+        // substr on a blob counts bytes from 1.
+        try (PreparedStatement select = c.prepareStatement("SELECT substr(data, ?, ?) FROM items WHERE id = ?")) {
+            select.setLong(1, offset + 1);
+            select.setLong(2, length);
+            select.setString(3, id);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                byte[] bytes = rs.getBytes(1);
+                return bytes == null ? new byte[0] : bytes;
+            }
+        }
+    }
+
+    @Override
+    public Optional<ItemStatus> status(String id) throws StoreUnavailableException {
+        catchUp();
+        return readers.read("status " + id, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT height FROM items WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long height = rs.getLong(1);
+                    return Optional.of(new ItemStatus.Confirmed(height, BlockClock.blockId(height), tip.height() - height + 1));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Page<StoredItem> query(ItemQuery query) throws PermastoreException {
+        Long after = query.after() == null ? null : Cursors.decode("item", query.after());
+        return readers.read("query", c -> {
+            List<Long> seqs = new ItemQueryPlan(query, after).matchingSeqs(c);
+            if (seqs.isEmpty() || query.first() == 0) {
+                return new Page<StoredItem>(List.of(), !seqs.isEmpty());
+            }
+            List<Long> pageSeqs = seqs.subList(0, Math.min(seqs.size(), query.first()));
+            Map<Long, StoredItem> items = loadItems(c, "seq IN (" + Sql.placeholders(pageSeqs.size()) + ")", pageSeqs);
+            List<Page.Edge<StoredItem>> edges = new ArrayList<>();
+            for (Long seq : pageSeqs) {
+                edges.add(new Page.Edge<>(Cursors.encode("item", seq), items.get(seq)));
+            }
+            return new Page<>(edges, seqs.size() > query.first());
+        });
+    }
+
+    /** Items by seq, in ascending seq order. */
+    private static Map<Long, StoredItem> loadItems(Connection c, String where, List<?> args) throws SQLException {
+        Map<Long, StoredItem> out = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + ITEM_COLUMNS
+                + " FROM items i JOIN blocks b ON b.height = i.height WHERE i." + where + " ORDER BY i.seq")) {
+            for (int i = 0; i < args.size(); i++) {
+                select.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong("seq"), ItemRows.toStoredItem(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- lifecycle and errors
+
+    private void rollback(SQLException cause) {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(String what, SQLException e) {
+        return new StoreUnavailableException("permanent store: " + what + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            readers.close();
+            writer.close();
+        } catch (SQLException e) {
+            LOG.warnf(e, "closing the permanent store");
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ao4j.arweave.store.embedded;
+
+import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.arweave.store.TestItems;
+import dev.ao4j.arweave.wallet.Wallet;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The child JVM of {@link EmbeddedPermastoreCrashTest}: puts items and prints "ack id index" after each put returns. */
+public final class PutForever {
+    private PutForever() {}
+
+    static byte[] data(int index) {
+        return ("crash-test item " + index + " ").repeat(1 + index % 7).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        Wallet wallet = TestItems.alice();
+        try (EmbeddedPermastore store = EmbeddedPermastore.open(dataDir, BlockClock.every(Duration.ofMillis(50)))) {
+            for (int i = 0; i < count; i++) {
+                DataItem item = DataItem.sign(wallet, null, null, List.of(new Tag("Index", Integer.toString(i)), new Tag("Run", "crash")), data(i));
+                store.put(item);
+                System.out.println("ack " + item.id() + " " + i);
+                System.out.flush();
+            }
+        }
+    }
+}
