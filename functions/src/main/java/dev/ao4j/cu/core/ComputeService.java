@@ -126,6 +126,12 @@ public final class ComputeService implements AutoCloseable {
         return withEvaluator(processId, evaluator -> evaluator.state(target));
     }
 
+    /** SHA-256 (hex) of the process memory after evaluating up to the target: what attestations and checkpoints state. */
+    public String memorySha256(String processId, Target target) {
+        requireId(processId, "process id");
+        return withEvaluator(processId, evaluator -> evaluator.memorySha256(target));
+    }
+
     /** {@code POST /dry-run}: evaluates the body as a Read-Only message on top of the latest state; stores nothing. */
     public JsonNode dryRun(String processId, String toMessage, JsonNode body) {
         requireId(processId, "process-id");

@@ -97,6 +97,14 @@ public final class ProcessEvaluator {
         });
     }
 
+    /** SHA-256 (hex) of the memory after evaluating up to the target. */
+    public String memorySha256(Target target) {
+        return locked(() -> {
+            advance(target);
+            return runtime.memorySha256();
+        });
+    }
+
     /**
      * Evaluates {@code msg} (built by the caller, {@code Read-Only: true}) against the latest state and then puts the
      * memory back as it was: nothing is stored and later evaluations are unaffected.
@@ -311,14 +319,17 @@ public final class ProcessEvaluator {
         ProcessRuntime fresh = instances.get();
         try {
             var checkpoint = checkpoints.newest(process.id());
-            if (checkpoint.isPresent()) {
-                fresh.restore(checkpoint.get().image());
+            if (checkpoint.isPresent() && restores(fresh, checkpoint.get())) {
                 position = checkpoint.get().position();
                 lastMessageId = checkpoint.get().messageId();
                 memorySha = checkpoint.get().memorySha256();
                 LOG.debugf("process %s: restored checkpoint %s at nonce %d", process.id(), checkpoint.get().id(),
                         position.ordinate());
             } else {
+                if (checkpoint.isPresent()) {
+                    fresh.close();
+                    fresh = instances.get();
+                }
                 position = Position.START;
                 lastMessageId = null;
                 memorySha = null;
@@ -329,6 +340,21 @@ public final class ProcessEvaluator {
         }
         runtime = fresh;
         sinceCheckpoint = 0;
+    }
+
+    /** Restores the checkpoint and checks the memory against its SHA-256 tag; false when they differ. */
+    private boolean restores(ProcessRuntime fresh, CheckpointStore.Checkpoint checkpoint) {
+        fresh.restore(checkpoint.image());
+        if (checkpoint.memorySha256() == null) {
+            return true;
+        }
+        String actual = fresh.memorySha256();
+        if (actual.equals(checkpoint.memorySha256())) {
+            return true;
+        }
+        LOG.warnf("process %s: checkpoint %s restores memory with SHA-256 %s, its tag says %s; evaluating from the start",
+                process.id(), checkpoint.id(), actual, checkpoint.memorySha256());
+        return false;
     }
 
     private void closeRuntime() {
