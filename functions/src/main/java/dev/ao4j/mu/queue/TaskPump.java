@@ -86,6 +86,9 @@ public final class TaskPump implements AutoCloseable {
         try {
             return backend.claim(max, pollWait);
         } catch (QueueException e) {
+            if (!running) {
+                return List.of(); // interrupted by close()
+            }
             LOG.warnf("crank queue: claiming tasks failed, retrying shortly: %s", e.getMessage());
             TimeUnit.MILLISECONDS.sleep(Math.max(100, pollWait.toMillis()));
             return List.of();

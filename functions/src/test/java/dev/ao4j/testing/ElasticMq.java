@@ -1,0 +1,43 @@
+package dev.ao4j.testing;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * ElasticMQ (an SQS-compatible server, from Maven Central) in a child JVM bound to 127.0.0.1, started once per
+ * test JVM and stopped when it exits. Its classpath is prepared by the compat/servers module.
+ */
+public final class ElasticMq {
+    private static ElasticMq instance;
+
+    private final ServerJvm server;
+
+    private ElasticMq(ServerJvm server) {
+        this.server = server;
+    }
+
+    public static synchronized ElasticMq get() {
+        if (instance == null) {
+            instance = new ElasticMq(ServerJvm.start("elasticmq", "dev.ao4j.testservers.LoopbackElasticMq", "-Xmx256m"));
+        }
+        return instance;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** A fresh client (the caller closes it). */
+    public SqsClient client() {
+        return SqsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+}
