@@ -4,7 +4,9 @@
 // stdout: JSON array; each entry is the loader's result without Memory (and Patches), or {"Error": ...}
 // when the loader throws (the module answered ok:false or trapped). With "timings": true,
 // {results, timings} with the milliseconds of each message. With "noRollback": true the memory is never
-// copied (UNSAFE_MEMORY-style speed runs).
+// copied and failed messages are not rolled back (speed runs; add "options": {"UNSAFE_MEMORY": true} so the
+// loader does not copy the memory out either). With "copyMemoryIn": true every call gets the previous
+// memory, as the reference CU calls the loader.
 // With AO_TRACE_IMPORTS=1 every host import call is logged on stderr.
 const fs = require('fs');
 // Resolved from the working directory (compat/), where the reference libraries are installed.
@@ -56,7 +58,7 @@ function stripMemory(result) {
     const start = process.hrtime.bigint();
     let result;
     try {
-      result = await handle(restore ? lastGood : null, msg, scenario.env);
+      result = await handle(restore || scenario.copyMemoryIn ? lastGood : null, msg, scenario.env);
     } catch (e) {
       const error = e && typeof e === 'object' && !(e instanceof Error) && e.Error !== undefined ? e.Error
         : (e && typeof e === 'object' && !(e instanceof Error) ? e : String(e));

@@ -15,6 +15,7 @@ public final class BenchSuites {
     static {
         // crypto, su, cu, mu, e2e register here as they are written.
         ALL.put("store", dev.ao4j.gateway.StoreBench::new);
+        ALL.put("cu", CuBench::new);
     }
 
     private BenchSuites() {}

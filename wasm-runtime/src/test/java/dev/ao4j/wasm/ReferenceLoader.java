@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.testing.Compat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs a scenario through @permaweb/ao-loader under node (src/test/resources/ao-loader-run.cjs). */
+/** Runs a scenario through @permaweb/ao-loader under node (compat/scripts/ao-loader-run.cjs, shared with the bench). */
 final class ReferenceLoader {
     private ReferenceLoader() {}
 
@@ -32,12 +30,7 @@ final class ReferenceLoader {
         }
     }
 
-    private static Path script() throws IOException {
-        Path file = Files.createTempFile("ao-loader-run", ".cjs");
-        file.toFile().deleteOnExit();
-        try (InputStream in = ReferenceLoader.class.getResourceAsStream("/ao-loader-run.cjs")) {
-            Files.write(file, in.readAllBytes());
-        }
-        return file;
+    private static Path script() {
+        return Compat.compatDir().resolve("scripts").resolve("ao-loader-run.cjs");
     }
 }
