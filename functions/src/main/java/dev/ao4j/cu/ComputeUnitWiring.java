@@ -3,14 +3,8 @@ package dev.ao4j.cu;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
-import dev.ao4j.cu.adapter.Ans104Crypto;
 import dev.ao4j.cu.adapter.InProcessSuClient;
-import dev.ao4j.cu.adapter.PermastoreCheckpoints;
-import dev.ao4j.cu.adapter.PermastoreSchedulerDirectory;
-import dev.ao4j.cu.adapter.PermastoreSource;
 import dev.ao4j.cu.adapter.SqliteResultStore;
-import dev.ao4j.cu.adapter.WalletAttestor;
-import dev.ao4j.cu.adapter.WasmModuleRuntime;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
 import dev.ao4j.cu.port.ResultStore;
@@ -24,9 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,13 +59,9 @@ public class ComputeUnitWiring {
         Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
         CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
                 config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage());
-        PermastoreSource source = new PermastoreSource(permastore);
         InProcessSuClient local = localSu.isResolvable() ? new InProcessSuClient(localSu.get()) : null;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        created = new ComputeService(new PermastoreSchedulerDirectory(permastore, http, local), source,
-                new WasmModuleRuntime(engine), results,
-                new PermastoreCheckpoints(permastore, wallet, config.trustedCheckpointOwners().orElse(List.of())),
-                source, new Ans104Crypto(), source, new WalletAttestor(wallet), settings, System::currentTimeMillis);
+        created = ComputeUnits.create(permastore, wallet, engine, results, local, settings,
+                config.trustedCheckpointOwners().orElse(List.of()));
         return created;
     }
 

@@ -41,7 +41,7 @@ public interface CuConfig {
     @WithDefault("1000")
     int suPageSize();
 
-    /** SHA-256 the memory after every message (for attestations); false: only at checkpoints. */
+    /** SHA-256 the memory after every message (for attestations); false: after the last message of each request. */
     @WithDefault("true")
     boolean hashEveryMessage();
 }

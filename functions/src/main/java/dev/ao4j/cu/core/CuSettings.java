@@ -13,7 +13,8 @@ import java.util.Set;
  * @param checkpointEvery       write a checkpoint after this many evaluations (0: only when idle)
  * @param idleTimeout           a process untouched this long is checkpointed and dropped from memory
  * @param pageSize              SU log page size
- * @param hashEveryMessage      SHA-256 the memory after every message (for attestations), not only at checkpoints
+ * @param hashEveryMessage      SHA-256 the memory after every message (for attestations); false: only after the
+ *                              last message of each request and at checkpoints
  */
 public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> supportedFormats, int checkpointEvery,
                          Duration idleTimeout, int pageSize, boolean hashEveryMessage) {

@@ -229,7 +229,16 @@ public final class ProcessEvaluator {
                 evaluateCronsBefore(clock.timestamp(), clock.blockHeight(), doneCron, doneCronTimestamp);
             }
         } finally {
+            hashLastEvaluation();
             flush();
+        }
+    }
+
+    /** Without a hash after every message, the last one of each request still gets its memory SHA-256. */
+    private void hashLastEvaluation() {
+        if (!settings.hashEveryMessage() && !unsaved.isEmpty() && unsaved.getLast().memorySha256() == null) {
+            memorySha = runtime.memorySha256();
+            unsaved.set(unsaved.size() - 1, unsaved.getLast().withMemorySha256(memorySha));
         }
     }
 
@@ -274,8 +283,10 @@ public final class ProcessEvaluator {
         ObjectNode result = outcome.result();
         result.remove("Memory");
         boolean error = outcome.failed();
-        if (!error) {
-            memorySha = settings.hashEveryMessage() ? runtime.memorySha256() : null;
+        if (settings.hashEveryMessage()) {
+            memorySha = runtime.memorySha256();
+        } else if (!error) {
+            memorySha = null; // unknown until hashed (at the end of the request or at a checkpoint)
         }
         position = message.position(position);
         long nonce = message instanceof ScheduledMessage scheduled ? scheduled.nonce() : -1;

@@ -16,7 +16,12 @@ public interface ResultStore extends AutoCloseable {
      */
     record Evaluation(String processId, long timestamp, long ordinate, String cron, String messageId, long nonce,
                       long epoch, long blockHeight, String deepHash, boolean isAssignment, boolean error, String result,
-                      String memorySha256) {}
+                      String memorySha256) {
+        public Evaluation withMemorySha256(String sha) {
+            return new Evaluation(processId, timestamp, ordinate, cron, messageId, nonce, epoch, blockHeight, deepHash,
+                    isAssignment, error, result, sha);
+        }
+    }
 
     /** Stores them in one transaction; an evaluation already stored (same process, timestamp, ordinate, cron) is kept. */
     void saveAll(List<Evaluation> evaluations);
