@@ -16,6 +16,7 @@ public final class BenchSuites {
         // crypto, su, cu, mu, e2e register here as they are written.
         ALL.put("store", dev.ao4j.gateway.StoreBench::new);
         ALL.put("cu", CuBench::new);
+        ALL.put("cu-node", dev.ao4j.cu.bench.CuNodeBench::new);
     }
 
     private BenchSuites() {}
