@@ -9,6 +9,7 @@ import dev.ao4j.cu.core.ModuleMeta;
 import dev.ao4j.cu.port.Attestor;
 import dev.ao4j.cu.port.BlockSource;
 import dev.ao4j.cu.port.ItemCrypto;
+import dev.ao4j.cu.port.ModuleRuntime;
 import dev.ao4j.cu.port.ModuleSource;
 import dev.ao4j.cu.port.ResultStore;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Optional;
 final class PipelineHarness implements AutoCloseable {
     final FakeSu su;
     final CountingRuntime runtime = new CountingRuntime();
+    final ModuleRuntime moduleRuntime;
     final MemoryCheckpoints checkpoints;
     final List<BlockSource.Block> blocks = new ArrayList<>();
     final List<Tag> moduleTags;
@@ -28,7 +30,14 @@ final class PipelineHarness implements AutoCloseable {
     final ComputeService compute;
 
     PipelineHarness(Path dir, FakeSu su, CuSettings settings, MemoryCheckpoints checkpoints, List<Tag> moduleTags) {
+        this(dir, su, settings, checkpoints, moduleTags, null, null);
+    }
+
+    /** With a real module runtime and binary (null: the counting runtime). */
+    PipelineHarness(Path dir, FakeSu su, CuSettings settings, MemoryCheckpoints checkpoints, List<Tag> moduleTags,
+                    ModuleRuntime real, byte[] binary) {
         this.su = su;
+        this.moduleRuntime = real != null ? real : runtime;
         this.checkpoints = checkpoints;
         this.moduleTags = moduleTags;
         this.results = new SqliteResultStore(dir.resolve("results-" + System.nanoTime() + ".db"));
@@ -40,7 +49,7 @@ final class PipelineHarness implements AutoCloseable {
 
             @Override
             public byte[] binary(String moduleId) {
-                return new byte[] {0, 'a', 's', 'm'};
+                return binary != null ? binary : new byte[] {0, 'a', 's', 'm'};
             }
         };
         ItemCrypto crypto = new ItemCrypto() {
@@ -65,7 +74,7 @@ final class PipelineHarness implements AutoCloseable {
                 return new Attestation("att-" + evaluation.ordinate(), evaluation.result().getBytes(StandardCharsets.UTF_8));
             }
         };
-        this.compute = new ComputeService(processId -> su, modules, runtime, results, checkpoints,
+        this.compute = new ComputeService(processId -> su, modules, moduleRuntime, results, checkpoints,
                 (min, max) -> blocks.stream().filter(b -> b.height() >= min && b.height() <= max).toList(), crypto,
                 id -> Optional.empty(), attestor, settings, () -> 42L);
     }
