@@ -23,6 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,13 @@ public final class ComputeService implements AutoCloseable {
     private final LongSupplier clock;
     private final Map<String, ProcessEvaluator> evaluators = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    /**
+     * Evaluations run on platform threads with a deep stack (aos recurses deeply inside the wasm engine),
+     * whatever thread asked — HTTP requests arrive on virtual threads.
+     */
+    private final ExecutorService evaluationThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("cu-eval-", 0).stackSize(EVALUATION_STACK_BYTES).factory());
+    private static final long EVALUATION_STACK_BYTES = 64L << 20;
 
     public ComputeService(SchedulerDirectory schedulers, ModuleSource modules, ModuleRuntime runtime, ResultStore results,
                           CheckpointStore checkpoints, BlockSource blocks, ItemCrypto crypto, TransactionSource transactions,
@@ -203,6 +213,7 @@ public final class ComputeService implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        evaluationThreads.shutdown();
         for (ProcessEvaluator evaluator : evaluators.values()) {
             evaluator.close();
         }
@@ -212,6 +223,25 @@ public final class ComputeService implements AutoCloseable {
     // ----
 
     private <T> T withEvaluator(String processId, Function<ProcessEvaluator, T> action) {
+        Future<T> result = evaluationThreads.submit(() -> withEvaluatorHere(processId, action));
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw CuException.unavailable("interrupted while evaluating process " + processId, e);
+        }
+    }
+
+    private <T> T withEvaluatorHere(String processId, Function<ProcessEvaluator, T> action) {
         for (int attempt = 0; ; attempt++) {
             ProcessEvaluator evaluator = evaluators.computeIfAbsent(processId, this::open);
             try {
