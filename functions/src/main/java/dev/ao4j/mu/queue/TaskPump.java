@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public final class TaskPump implements AutoCloseable {
     private final Duration leaseRenewal;
     private final Semaphore slots;
     private final Map<String, Lease> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService outcomes = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
     private Thread poller;
     private Thread renewer;
@@ -123,20 +126,24 @@ public final class TaskPump implements AutoCloseable {
         return settle(lease, () -> backend.retryLater(lease, delay, error));
     }
 
-    /** Applies an outcome; if the backend fails, the lease simply expires and the task is delivered again. */
+    /**
+     * Records an outcome off the caller's thread (SmallRye may ack or nack on an event loop, and recording is
+     * I/O). If the backend fails, the lease simply expires and the task is delivered again.
+     */
     private CompletionStage<Void> settle(Lease lease, Runnable outcome) {
-        try {
-            outcome.run();
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            LOG.warnf("crank task %s: recording its outcome failed, it will be delivered again: %s",
-                    lease.task().id(), e.getMessage());
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            if (inFlight.remove(lease.receipt()) != null) {
-                slots.release();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                outcome.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("crank task %s: recording its outcome failed, it will be delivered again: %s",
+                        lease.task().id(), e.getMessage());
+                throw e;
+            } finally {
+                if (inFlight.remove(lease.receipt()) != null) {
+                    slots.release();
+                }
             }
-        }
+        }, outcomes);
     }
 
     private void renewLeases() {

@@ -2,6 +2,8 @@ package dev.ao4j.mu.queue.embedded;
 
 import dev.ao4j.mu.queue.QueueBackend;
 import dev.ao4j.mu.queue.QueueConnector;
+import io.smallrye.reactive.messaging.connector.InboundConnector;
+import io.smallrye.reactive.messaging.connector.OutboundConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 /** The node's transport: {@code <ao4j.data-dir>/mu-queue.db}. */
 @ApplicationScoped
 @Connector(EmbeddedQueueConnector.NAME)
-public class EmbeddedQueueConnector extends QueueConnector {
+// The interfaces are repeated here because Quarkus recognises a connector by the ones its class declares.
+public class EmbeddedQueueConnector extends QueueConnector implements InboundConnector, OutboundConnector {
     public static final String NAME = "ao4j-embedded";
 
     @ConfigProperty(name = "ao4j.data-dir", defaultValue = "./.ao4j-data")

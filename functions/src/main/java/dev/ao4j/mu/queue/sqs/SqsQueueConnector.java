@@ -3,6 +3,8 @@ package dev.ao4j.mu.queue.sqs;
 import dev.ao4j.mu.queue.QueueBackend;
 import dev.ao4j.mu.queue.QueueConfig;
 import dev.ao4j.mu.queue.QueueConnector;
+import io.smallrye.reactive.messaging.connector.InboundConnector;
+import io.smallrye.reactive.messaging.connector.OutboundConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
@@ -10,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 /** The cloud transport: the FIFO queue at {@code ao4j.mu.queue.sqs.queue-url}. */
 @ApplicationScoped
 @Connector(SqsQueueConnector.NAME)
-public class SqsQueueConnector extends QueueConnector {
+// The interfaces are repeated here because Quarkus recognises a connector by the ones its class declares.
+public class SqsQueueConnector extends QueueConnector implements InboundConnector, OutboundConnector {
     public static final String NAME = "ao4j-sqs";
 
     @Override
