@@ -138,15 +138,15 @@ final class EmscriptenGlue {
         env.put("metering_gasUsed", (ProxyExecutable) args -> 0L);
 
         wasi.put("fd_write", (ProxyExecutable) this::fdWrite);
-        wasi.put("fd_read", (ProxyExecutable) args -> {
-            if (!isStdio(args[0].asInt())) {
-                return EBADF;
+        wasi.put("fd_read", (ProxyExecutable) this::fdRead);
+        wasi.put("fd_close", (ProxyExecutable) args -> {
+            int fd = args[0].asInt();
+            if (drive.isOpen(fd)) {
+                return drive.close(fd);
             }
-            memory.writePointer(ptr(args[3]), 0); // stdin is empty
-            return 0;
+            return isStdio(fd) ? 0 : EBADF;
         });
-        wasi.put("fd_close", (ProxyExecutable) args -> isStdio(args[0].asInt()) ? 0 : EBADF);
-        wasi.put("fd_seek", (ProxyExecutable) args -> isStdio(args[0].asInt()) ? ESPIPE : EBADF);
+        wasi.put("fd_seek", (ProxyExecutable) this::fdSeek);
         wasi.put("environ_sizes_get", (ProxyExecutable) args -> {
             memory.writePointer(ptr(args[0]), 0);
             memory.writePointer(ptr(args[1]), 0);
@@ -191,6 +191,47 @@ final class EmscriptenGlue {
 
     private long ptrOf(Value v) {
         return memory64 ? v.asLong() : Integer.toUnsignedLong(v.asInt());
+    }
+
+    /** fd_read: stdin is empty; drive files (opened through WeaveDrive) read through the port. */
+    private Object fdRead(Value... args) {
+        int fd = args[0].asInt();
+        long iov = ptr(args[1]);
+        long count = ptr(args[2]);
+        if (!isStdio(fd) && !drive.isOpen(fd)) {
+            return EBADF;
+        }
+        long total = 0;
+        if (drive.isOpen(fd)) {
+            int pointerSize = memory64 ? 8 : 4;
+            for (long i = 0; i < count; i++) {
+                long base = memory.readPointer(iov + i * 2 * pointerSize);
+                long length = memory.readPointer(iov + i * 2 * pointerSize + pointerSize);
+                int n = drive.read(fd, memory, base, length);
+                total += n;
+                if (n < length) {
+                    break;
+                }
+            }
+        }
+        memory.writePointer(ptr(args[3]), total);
+        return 0;
+    }
+
+    private Object fdSeek(Value... args) {
+        int fd = args[0].asInt();
+        if (!drive.isOpen(fd)) {
+            return isStdio(fd) ? ESPIPE : EBADF;
+        }
+        long offset = memory64 ? args[1].asLong() : pair(args[1], args[2]);
+        int whence = args[memory64 ? 2 : 3].asInt();
+        long result = ptr(args[memory64 ? 3 : 4]);
+        long position = drive.seek(fd, offset, whence);
+        if (position < 0) {
+            return 28; // EINVAL
+        }
+        memory.writeLong(result, position);
+        return 0;
     }
 
     private Object fdWrite(Value... args) {

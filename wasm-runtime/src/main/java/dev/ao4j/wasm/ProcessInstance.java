@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Failure recovery: the instance keeps a base copy of its memory and the messages evaluated since; on a
  * failure it restores the base and re-evaluates those messages (evaluation is deterministic). The base is
- * re-taken once the time spent evaluating since it exceeds the time a copy costs, so the copying is amortised
- * over many messages and a failure costs at most about two copies.
+ * re-taken once the time spent evaluating since it exceeds four times what a copy costs, so copying takes at
+ * most a fifth of the time and a failure costs about five copies' time (restore, then re-evaluation).
  *
  * <p>Not thread-safe: one message at a time (the methods are synchronized).
  */
@@ -31,6 +31,8 @@ public final class ProcessInstance implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProcessInstance.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_REPLAY_LOG_BYTES = 64L << 20;
+    /** Evaluation time since the base, in base copies, before a new base is taken (≤ 25% overhead). */
+    private static final int BASE_COST_RATIO = 4;
 
     private final AoModule module;
     private final Limits limits;
@@ -43,6 +45,8 @@ public final class ProcessInstance implements AutoCloseable {
     private long sinceBaseNanos;
     private long baseCostNanos;
     private boolean closed;
+    /** The context was cancelled (timeout): the next reset must re-instantiate. */
+    private boolean contextLost;
 
     /** The polyglot objects of one instantiation. */
     private record Live(Context context, Value exports, LinearMemory memory, EmscriptenGlue glue,
@@ -159,7 +163,7 @@ public final class ProcessInstance implements AutoCloseable {
         sinceBase.add(new String[] {msgJson, envJson});
         sinceBaseBytes += msgJson.length() + envJson.length();
         sinceBaseNanos += elapsed;
-        if (sinceBaseNanos > baseCostNanos || sinceBaseBytes > MAX_REPLAY_LOG_BYTES) {
+        if (sinceBaseNanos > BASE_COST_RATIO * baseCostNanos || sinceBaseBytes > MAX_REPLAY_LOG_BYTES) {
             takeBase();
         }
         return outcome.result;
@@ -169,6 +173,8 @@ public final class ProcessInstance implements AutoCloseable {
 
     private Outcome evaluate(String msgJson, String envJson) {
         Live l = live;
+        java.util.concurrent.ScheduledFuture<?> watchdog = limits.evalTimeout().isZero() ? null
+                : WATCHDOG.schedule(() -> l.context.close(true), limits.evalTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         try {
             Value sp = l.stackGetCurrent.execute();
             long msgPtr = stringOnStack(l, msgJson);
@@ -178,11 +184,31 @@ public final class ProcessInstance implements AutoCloseable {
             l.stackRestore.execute(sp);
             return new Outcome(parseResponse(response));
         } catch (PolyglotException e) {
+            if (e.isCancelled()) {
+                contextLost = true;
+                return new Outcome(HandleResult.failure("the evaluation ran longer than " + limits.evalTimeout() + " and was cancelled"));
+            }
             return new Outcome(HandleResult.failure(describe(e)));
+        } catch (IllegalStateException e) {
+            // The watchdog closed the context between two calls into it.
+            contextLost = true;
+            return new Outcome(HandleResult.failure("the evaluation ran longer than " + limits.evalTimeout() + " and was cancelled"));
         } catch (StackOverflowError | OutOfMemoryError e) {
             return new Outcome(HandleResult.failure("the evaluation exhausted the host: " + e));
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
     }
+
+    /** Cancels evaluations past {@link Limits#evalTimeout()} by closing their context. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ao4j-wasm-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private long stringOnStack(Live l, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
@@ -257,7 +283,8 @@ public final class ProcessInstance implements AutoCloseable {
 
     private void resetTo(MemoryImage image) throws InstanceFailedException {
         // Memory cannot shrink: a grown memory is replaced by a fresh instance.
-        if (live.memory.size() != image.size()) {
+        if (contextLost || live.memory.size() != image.size()) {
+            contextLost = false;
             Live old = live;
             try {
                 live = instantiate(image.clock());

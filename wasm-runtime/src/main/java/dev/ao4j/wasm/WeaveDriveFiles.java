@@ -17,9 +17,19 @@ final class WeaveDriveFiles {
     private final Map<Integer, OpenFile> open = new HashMap<>();
     private int nextFd = FIRST_FD;
 
-    private sealed interface OpenFile permits DataFile, JsonFile {}
+    private abstract static sealed class OpenFile permits DataFile, JsonFile {
+        private long streamOffset;
 
-    private static final class DataFile implements OpenFile {
+        long streamOffset() {
+            return streamOffset;
+        }
+
+        void streamOffset(long offset) {
+            streamOffset = offset;
+        }
+    }
+
+    private static final class DataFile extends OpenFile {
         final String txId;
         final long size;
         long position;
@@ -30,7 +40,7 @@ final class WeaveDriveFiles {
         }
     }
 
-    private static final class JsonFile implements OpenFile {
+    private static final class JsonFile extends OpenFile {
         final byte[] bytes;
         int position;
 
@@ -47,6 +57,9 @@ final class WeaveDriveFiles {
     int open(String path) {
         if (!enabled) {
             return 0;
+        }
+        if (!path.startsWith("/data/") && !path.startsWith("/tx/") && !path.startsWith("/block/")) {
+            return 0; // not a drive path (e.g. the Lua module searchers probing): not found, as without the drive
         }
         OpenFile file = resolve(path);
         if (file == null) {
@@ -102,6 +115,32 @@ final class WeaveDriveFiles {
         }
         memory.write(target, bytes, 0, bytes.length);
         return bytes.length;
+    }
+
+    boolean isOpen(int fd) {
+        return open.containsKey(fd);
+    }
+
+    /**
+     * lseek on an open drive file: as in the reference, seeking moves the file-system stream offset only (so
+     * {@code file:seek('end')} yields the size) while the drive's reads keep their own position.
+     */
+    long seek(int fd, long offset, int whence) {
+        OpenFile file = open.get(fd);
+        long size = switch (file) {
+            case DataFile data -> data.size;
+            case JsonFile json -> json.bytes.length;
+        };
+        long target = switch (whence) {
+            case 0 -> offset;
+            case 1 -> file.streamOffset() + offset;
+            case 2 -> size + offset;
+            default -> -1;
+        };
+        if (target >= 0) {
+            file.streamOffset(target);
+        }
+        return target;
     }
 
     int close(int fd) {

@@ -109,6 +109,56 @@ class ProcessInstanceTest {
     }
 
     @Test
+    void aRunawayLoopIsCancelledAndTheStateKept() throws Exception {
+        Limits limits = Limits.DEFAULT.withEvalTimeout(java.time.Duration.ofSeconds(3));
+        try (ProcessInstance p = ProcessInstance.restore(module, limits, WeaveDrive.NONE, false, booted)) {
+            assertEquals("1", inc(p, 1));
+            String before = p.memorySha256();
+            HandleResult r = eval(p, "Count = 77\nwhile true do end");
+            assertTrue(r.failed(), () -> r.toJson().toString());
+            assertTrue(r.error().asText().contains("cancelled"), r.error().asText());
+            assertEquals(before, p.memorySha256());
+            assertEquals("2", inc(p, 2));
+        }
+    }
+
+    @Test
+    void onBootCodeIsReadThroughWeaveDrive() throws Exception {
+        byte[] code = "Booted = 'from the drive'".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String tx = "BOOT_TX_gggggggggggggggggggggggggggggggggggggg";
+        WeaveDrive drive = new WeaveDrive() {
+            @Override
+            public java.util.Optional<Long> dataSize(String txId) {
+                return txId.equals(tx) ? java.util.Optional.of((long) code.length) : java.util.Optional.empty();
+            }
+
+            @Override
+            public byte[] readData(String txId, long offset, int length) {
+                return java.util.Arrays.copyOfRange(code, (int) offset, (int) offset + length);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> txJson(String txId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<byte[]> blockJson(long height) {
+                return java.util.Optional.empty();
+            }
+        };
+        AosScenario s = new AosScenario(FORMAT).spawn().eval("return Booted");
+        com.fasterxml.jackson.databind.node.ObjectNode spawn = (com.fasterxml.jackson.databind.node.ObjectNode) s.messages().get(0);
+        AosScenario.tag((com.fasterxml.jackson.databind.node.ArrayNode) spawn.get("Tags"), "On-Boot", tx);
+        try (ProcessInstance p = ProcessInstance.start(module, Limits.DEFAULT, drive, true)) {
+            HandleResult boot = p.handle(json(spawn), env);
+            assertTrue(!boot.failed(), () -> boot.toJson().toString());
+            HandleResult r = p.handle(json(s.messages().get(1)), env);
+            assertEquals("from the drive", r.output().get("data").asText(), () -> r.toJson().toString());
+        }
+    }
+
+    @Test
     void corruptSnapshotsAreRejected() {
         byte[] truncated = java.util.Arrays.copyOf(booted, booted.length / 2);
         assertThrows(SnapshotException.class, () -> ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, truncated));
