@@ -8,6 +8,9 @@ import dev.ao4j.arweave.store.ItemQuery;
 import dev.ao4j.arweave.store.TagFilter;
 import dev.ao4j.arweave.store.embedded.BlockClock;
 import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
+import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.bench.BenchRow;
 import dev.ao4j.bench.BenchSuite;
 import java.io.IOException;
@@ -48,7 +51,7 @@ public final class StoreBench implements BenchSuite {
         int total = options.quick() ? 100_000 : 1_000_000;
         int durablePuts = options.quick() ? 300 : 2_000;
         int lookups = options.quick() ? 2_000 : 10_000;
-        BenchSigner signer = BenchSigner.generate();
+        Wallet signer = Wallets.generate(WalletType.ED25519);
         Path dir = Files.createTempDirectory("ao4j-bench-store");
         List<BenchRow> rows = new ArrayList<>();
         try (EmbeddedPermastore store = EmbeddedPermastore.open(dir, BlockClock.every(Duration.ofSeconds(120)))) {
@@ -130,7 +133,7 @@ public final class StoreBench implements BenchSuite {
     }
 
     /** Items shaped like AO messages: a process id tag, a nonce, and a small JSON body. */
-    private static List<DataItem> sign(BenchSigner signer, int from, int count) throws Ans104Exception {
+    private static List<DataItem> sign(Wallet signer, int from, int count) throws Ans104Exception {
         List<DataItem> items = new ArrayList<>(count);
         for (int n = from; n < from + count; n++) {
             int process = n % PROCESSES;
