@@ -100,7 +100,7 @@ final class AosWorld implements AutoCloseable {
         List<Tag> all = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Message")));
         all.addAll(List.of(tags));
-        DataItem message = DataItem.sign(user, processId, null, all, data.getBytes(StandardCharsets.UTF_8));
+        DataItem message = DataItem.sign(user, processId, anchor(), all, data.getBytes(StandardCharsets.UTF_8));
         Slot slot = scheduler.accept(message.raw());
         return slot.messageId();
     }
@@ -129,6 +129,15 @@ final class AosWorld implements AutoCloseable {
         CuSettings d = CuSettings.defaults();
         return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), checkpointEvery,
                 Duration.ofHours(1), d.pageSize(), hashEveryMessage);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A fresh anchor, as aoconnect sets: ed25519 signatures are deterministic, so equal content would be one item. */
+    static byte[] anchor() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        return dev.ao4j.arweave.ans104.Base64Url.encode(random).getBytes(StandardCharsets.US_ASCII); // 32 characters
     }
 
     @Override

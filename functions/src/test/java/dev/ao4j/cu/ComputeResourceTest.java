@@ -73,7 +73,7 @@ class ComputeResourceTest {
     }
 
     private String send(String process, String data, String action) throws Exception {
-        return post(DataItem.sign(USER, process, null, List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
+        return post(DataItem.sign(USER, process, AosWorld.anchor(), List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Message"), new Tag("Action", action)), data.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -45,6 +45,7 @@ public final class CuNodeBench implements BenchSuite {
     private static final String COUNTER = "Count = Count or 0\nHandlers.add('inc', Handlers.utils.hasMatchingTag('Action', 'Inc'),"
             + " function(msg) Count = Count + 1; msg.reply({ Data = tostring(Count) }) end)";
     /** ao-loader as AO's CU calls it: the ~110 MB memory copied in and out of every message (RUNTIME-FACTS: 60.5 ms). */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final double AO_CU_MESSAGES_PER_SECOND = 1000 / 60.5;
 
     @Override
@@ -204,7 +205,7 @@ public final class CuNodeBench implements BenchSuite {
         }
 
         String send(String process, String action, String data) throws Exception {
-            DataItem message = DataItem.sign(user, process, null, List.of(new Tag("Data-Protocol", "ao"),
+            DataItem message = DataItem.sign(user, process, anchor(), List.of(new Tag("Data-Protocol", "ao"),
                     new Tag("Type", "Message"), new Tag("Action", action)), data.getBytes(StandardCharsets.UTF_8));
             lastMessage = scheduler.accept(message.raw()).messageId();
             return lastMessage;
@@ -219,6 +220,13 @@ public final class CuNodeBench implements BenchSuite {
             SqliteResultStore results = new SqliteResultStore(dir.resolve(name + ".db"));
             return new Cu(ComputeUnits.create(permastore, wallet, engine, results, new InProcessSuClient(scheduler),
                     settings, List.of(trusted)), results);
+        }
+
+        /** A fresh anchor, as aoconnect sets: ed25519 signatures are deterministic, so equal content would be one item. */
+        byte[] anchor() {
+            byte[] random = new byte[24];
+            RANDOM.nextBytes(random);
+            return dev.ao4j.arweave.ans104.Base64Url.encode(random).getBytes(StandardCharsets.US_ASCII); // 32 characters
         }
 
         @Override
