@@ -105,6 +105,9 @@ final class WeaveDriveFiles {
             case DataFile data -> {
                 int n = (int) Math.max(0, Math.min(want, data.size - data.position));
                 bytes = n == 0 ? new byte[0] : drive.readData(data.txId, data.position, n);
+                if (bytes.length > n) { // never write past the guest's buffer, whatever the port returns
+                    bytes = java.util.Arrays.copyOf(bytes, n);
+                }
                 data.position += bytes.length;
             }
             case JsonFile json -> {
