@@ -3,6 +3,7 @@ package dev.ao4j.gateway;
 import dev.ao4j.arweave.store.BlockInfo;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
+import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
 import dev.ao4j.arweave.store.graphql.GatewayGraphQl;
 import dev.ao4j.arweave.store.graphql.GraphQlRequestException;
 import dev.ao4j.http.ApiException;
@@ -18,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The gateway's chain endpoints: GraphQL, {@code /info} and blocks by height. */
+/** The gateway's chain endpoints: GraphQL, {@code /info}, blocks by height, and mining for the local chain. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class GatewayResource {
@@ -77,6 +78,30 @@ public class GatewayResource {
             json.put("timestamp", block.timestamp());
             json.put("txs", List.of());
             return json;
+        } catch (PermastoreException e) {
+            throw GatewayErrors.of(e);
+        }
+    }
+
+    /**
+     * arlocal's {@code GET /mine[/n]}: adds n blocks (default 1) now, so tests and local tools can reach a
+     * settlement depth without waiting. Only the embedded store mines; on real Arweave this is 404.
+     */
+    @GET
+    @Path("mine")
+    public Map<String, Object> mine() {
+        return mine(1);
+    }
+
+    @GET
+    @Path("mine/{blocks: [0-9]{1,4}}")
+    public Map<String, Object> mine(@PathParam("blocks") int blocks) {
+        if (!(store instanceof EmbeddedPermastore embedded)) {
+            throw ApiException.notFound("this gateway does not mine: blocks come from Arweave");
+        }
+        try {
+            BlockInfo tip = embedded.mine(blocks);
+            return Map.of("height", tip.height(), "current", tip.id());
         } catch (PermastoreException e) {
             throw GatewayErrors.of(e);
         }

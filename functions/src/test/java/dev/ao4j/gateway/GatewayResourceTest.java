@@ -77,6 +77,17 @@ class GatewayResourceTest {
     }
 
     @Test
+    void miningAddsBlocksAndConfirmations() {
+        String id = upload(TestItems.item("mined", "Run", "mine"));
+        int before = given().when().get("/info").then().extract().path("height");
+        given().when().get("/mine/3").then().statusCode(200).body("height", equalTo(before + 3));
+        given().when().get("/info").then().body("height", equalTo(before + 3));
+        given().when().get("/tx/" + id + "/status").then().statusCode(200)
+                .body("block_height", equalTo(before))
+                .body("number_of_confirmations", equalTo(4));
+    }
+
+    @Test
     void unknownIdsAre404WithAnErrorBody() {
         for (String path : List.of("/" + NO_SUCH_ID, "/raw/" + NO_SUCH_ID, "/tx/" + NO_SUCH_ID, "/tx/" + NO_SUCH_ID + "/status")) {
             given().when().get(path).then().statusCode(404).contentType(ContentType.JSON).body("error", containsString(NO_SUCH_ID));

@@ -120,27 +120,15 @@ public final class EmbeddedPermastore implements Permastore {
 
     /** Mines {@code blocks} empty blocks now (the local equivalent of arlocal's {@code /mine}). */
     public BlockInfo mine(int blocks) throws StoreUnavailableException {
-        writeLock.lock();
-        try {
-            writer.setAutoCommit(false);
-            try {
-                long now = clock.nowMillis();
-                advanceTo(clock.dueHeight(genesisMillis, now), now);
-                appendBlocks(tip.height() + blocks, now);
-                writer.commit();
-                return tip;
-            } catch (SQLException e) {
-                rollback(e);
-                tip = loadTip();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw unavailable("mine", e);
-        } finally {
-            writeLock.unlock();
+        if (blocks < 0) {
+            throw new IllegalArgumentException("cannot mine a negative number of blocks: " + blocks);
         }
+        return transaction("mine", () -> {
+            long now = clock.nowMillis();
+            advanceTo(clock.dueHeight(genesisMillis, now), now);
+            appendBlocks(tip.height() + blocks, now);
+            return tip;
+        });
     }
 
     private record Pending(DataItem item, String bundledIn) {}
@@ -218,27 +206,20 @@ public final class EmbeddedPermastore implements Permastore {
             batch.add(next);
         }
         try {
-            writer.setAutoCommit(false);
-            try {
+            List<PutReceipt> receipts = inTransaction(() -> {
                 long now = clock.nowMillis();
                 advanceTo(clock.dueHeight(genesisMillis, now), now);
                 long height = tip.height();
-                List<PutReceipt> receipts = new ArrayList<>(batch.size());
+                List<PutReceipt> out = new ArrayList<>(batch.size());
                 for (WriteRequest request : batch) {
                     long accepted = insertAll(request.items, height, now);
                     List<String> nested = request.items.stream().skip(1).map(p -> p.item().id()).toList();
-                    receipts.add(new PutReceipt(request.id, accepted, height, nested));
+                    out.add(new PutReceipt(request.id, accepted, height, nested));
                 }
-                writer.commit();
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).receipt = receipts.get(i);
-                }
-            } catch (SQLException e) {
-                rollback(e);
-                tip = loadTip();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
+                return out;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).receipt = receipts.get(i);
             }
         } catch (SQLException e) {
             batch.forEach(request -> request.failure = e);
@@ -311,22 +292,17 @@ public final class EmbeddedPermastore implements Permastore {
             }
         }
         long genesis = clock.nowMillis();
-        writer.setAutoCommit(false);
-        try (PreparedStatement meta = writer.prepareStatement("INSERT INTO meta(key, value) VALUES ('genesis_ms', ?)");
-             PreparedStatement block = writer.prepareStatement("INSERT INTO blocks(height, id, previous, timestamp) VALUES (0, ?, '', ?)")) {
-            meta.setString(1, Long.toString(genesis));
-            meta.executeUpdate();
-            block.setString(1, BlockClock.blockId(0));
-            block.setLong(2, genesis / 1000);
-            block.executeUpdate();
-            writer.commit();
-        } catch (SQLException e) {
-            rollback(e);
-            throw e;
-        } finally {
-            writer.setAutoCommit(true);
-        }
-        return genesis;
+        return inTransaction(() -> {
+            try (PreparedStatement meta = writer.prepareStatement("INSERT INTO meta(key, value) VALUES ('genesis_ms', ?)");
+                 PreparedStatement block = writer.prepareStatement("INSERT INTO blocks(height, id, previous, timestamp) VALUES (0, ?, '', ?)")) {
+                meta.setString(1, Long.toString(genesis));
+                meta.executeUpdate();
+                block.setString(1, BlockClock.blockId(0));
+                block.setLong(2, genesis / 1000);
+                block.executeUpdate();
+            }
+            return genesis;
+        });
     }
 
     private BlockInfo loadTip() throws SQLException {
@@ -366,28 +342,14 @@ public final class EmbeddedPermastore implements Permastore {
 
     /** Materializes the blocks due by now, so reads see the chain's real tip. */
     private void catchUp() throws StoreUnavailableException {
-        long now = clock.nowMillis();
-        if (clock.dueHeight(genesisMillis, now) <= tip.height()) {
+        if (clock.dueHeight(genesisMillis, clock.nowMillis()) <= tip.height()) {
             return;
         }
-        writeLock.lock();
-        try {
-            writer.setAutoCommit(false);
-            try {
-                advanceTo(clock.dueHeight(genesisMillis, now), now);
-                writer.commit();
-            } catch (SQLException e) {
-                rollback(e);
-                tip = loadTip();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw unavailable("advance the block clock", e);
-        } finally {
-            writeLock.unlock();
-        }
+        transaction("advance the block clock", () -> {
+            long now = clock.nowMillis();
+            advanceTo(clock.dueHeight(genesisMillis, now), now);
+            return tip;
+        });
     }
 
     @Override
@@ -538,6 +500,44 @@ public final class EmbeddedPermastore implements Permastore {
             }
         }
         return out;
+    }
+
+    // ---- transactions
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one write transaction under the write lock. */
+    private <T> T transaction(String what, SqlWork<T> work) throws StoreUnavailableException {
+        writeLock.lock();
+        try {
+            return inTransaction(work);
+        } catch (SQLException e) {
+            throw unavailable(what, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Commits {@code work}, or rolls it back and forgets blocks it appended (caller holds the write lock). */
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            T result = work.run();
+            writer.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(e);
+            try {
+                tip = loadTip();
+            } catch (SQLException reload) {
+                e.addSuppressed(reload);
+            }
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
     }
 
     // ---- lifecycle and errors
