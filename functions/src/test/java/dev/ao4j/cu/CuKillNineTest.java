@@ -76,6 +76,8 @@ class CuKillNineTest {
         try (WasmEngine engine = WasmEngine.create(); AosWorld world = AosWorld.open(dir)) {
             ComputeService restarted = world.cu(engine, "k", AosWorld.settings(50, false), List.of(), closers);
             ComputeService reference = world.cu(engine, "ref", AosWorld.settings(0, false), List.of(), closers);
+            restarted.evaluate(process, Target.LATEST);
+            reference.evaluate(process, Target.LATEST);
             for (int i = 0; i < MESSAGES; i++) {
                 assertEquals(reference.result(ids.get(i), process).toString(),
                         restarted.result(ids.get(i), process).toString(), "result of message " + i);
