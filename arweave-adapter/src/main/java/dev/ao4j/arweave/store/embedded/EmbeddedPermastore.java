@@ -3,7 +3,6 @@ package dev.ao4j.arweave.store.embedded;
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.Bundle;
 import dev.ao4j.arweave.ans104.DataItem;
-import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.store.BlockInfo;
 import dev.ao4j.arweave.store.BlockQuery;
 import dev.ao4j.arweave.store.ByteRange;
@@ -27,7 +26,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +54,13 @@ public final class EmbeddedPermastore implements Permastore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Queue<WriteRequest> queued = new ConcurrentLinkedQueue<>();
     private final ReaderPool readers;
-    private final long genesisMillis;
-    private volatile BlockInfo tip;
+    private final BlockLedger chain;
 
     private EmbeddedPermastore(Path file, BlockClock clock) throws SQLException {
         this.clock = clock;
         this.writer = SqliteSchema.open(file, false);
         SqliteSchema.create(writer);
-        this.genesisMillis = loadOrSetGenesis();
-        this.tip = loadTip();
+        this.chain = inTransaction(() -> BlockLedger.open(writer, clock));
         this.readers = new ReaderPool(() -> SqliteSchema.open(file, false), 4);
     }
 
@@ -73,7 +69,7 @@ public final class EmbeddedPermastore implements Permastore {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPermastore store = new EmbeddedPermastore(dataDir.resolve(DB_FILE), clock);
-            LOG.debugf("permanent store at %s, tip %d", dataDir, store.tip.height());
+            LOG.debugf("permanent store at %s, tip %d", dataDir, store.chain.tip().height());
             return store;
         } catch (IOException | SQLException e) {
             throw new StoreUnavailableException("cannot open the permanent store under " + dataDir + ": " + e.getMessage(), e);
@@ -124,14 +120,13 @@ public final class EmbeddedPermastore implements Permastore {
             throw new IllegalArgumentException("cannot mine a negative number of blocks: " + blocks);
         }
         return transaction("mine", () -> {
-            long now = clock.nowMillis();
-            advanceTo(clock.dueHeight(genesisMillis, now), now);
-            appendBlocks(tip.height() + blocks, now);
-            return tip;
+            chain.mine(writer, blocks, clock.nowMillis());
+            return chain.tip();
         });
     }
 
-    private record Pending(DataItem item, String bundledIn) {}
+    /** An item to store, with the bundle it came in (null when put directly). */
+    record Pending(DataItem item, String bundledIn) {}
 
     private static boolean isBundle(DataItem item) {
         return item.tag("Bundle-Format").filter("binary"::equals).isPresent();
@@ -208,11 +203,11 @@ public final class EmbeddedPermastore implements Permastore {
         try {
             List<PutReceipt> receipts = inTransaction(() -> {
                 long now = clock.nowMillis();
-                advanceTo(clock.dueHeight(genesisMillis, now), now);
-                long height = tip.height();
+                chain.advance(writer, now);
+                long height = chain.tip().height();
                 List<PutReceipt> out = new ArrayList<>(batch.size());
                 for (WriteRequest request : batch) {
-                    long accepted = insertAll(request.items, height, now);
+                    long accepted = ItemRows.insert(writer, request.items, height, now);
                     List<String> nested = request.items.stream().skip(1).map(p -> p.item().id()).toList();
                     out.add(new PutReceipt(request.id, accepted, height, nested));
                 }
@@ -228,134 +223,23 @@ public final class EmbeddedPermastore implements Permastore {
         }
     }
 
-    /** Inserts the items not yet stored; returns the first item's accepted time (the original one when a repeat). */
-    private long insertAll(List<Pending> items, long height, long now) throws SQLException {
-        long firstAccepted = now;
-        try (PreparedStatement existing = writer.prepareStatement("SELECT accepted_ms FROM items WHERE id = ?");
-             PreparedStatement insert = writer.prepareStatement("""
-                     INSERT INTO items(id, owner_address, recipient, bundled_in, height, accepted_ms, data_size, content_type, header, data)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS);
-             PreparedStatement tag = writer.prepareStatement("INSERT OR IGNORE INTO item_tags(name, value, seq) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < items.size(); i++) {
-                DataItem item = items.get(i).item();
-                existing.setString(1, item.id());
-                try (ResultSet rs = existing.executeQuery()) {
-                    if (rs.next()) {
-                        if (i == 0) {
-                            firstAccepted = rs.getLong(1);
-                        }
-                        continue;
-                    }
-                }
-                byte[] raw = item.raw();
-                byte[] data = item.data();
-                int headerLength = raw.length - data.length;
-                insert.setString(1, item.id());
-                insert.setString(2, item.ownerAddress());
-                insert.setString(3, item.target().orElse(null));
-                insert.setString(4, items.get(i).bundledIn());
-                insert.setLong(5, height);
-                insert.setLong(6, now);
-                insert.setLong(7, data.length);
-                insert.setString(8, contentType(item.tags()));
-                insert.setBytes(9, Arrays.copyOf(raw, headerLength));
-                insert.setBytes(10, data);
-                insert.executeUpdate();
-                long seq;
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    seq = keys.getLong(1);
-                }
-                for (Tag t : item.tags()) {
-                    tag.setString(1, t.name());
-                    tag.setString(2, t.value());
-                    tag.setLong(3, seq);
-                    tag.addBatch();
-                }
-                tag.executeBatch();
-            }
-        }
-        return firstAccepted;
-    }
-
-    private static String contentType(List<Tag> tags) {
-        return tags.stream().filter(t -> t.name().equalsIgnoreCase("Content-Type")).map(Tag::value).findFirst().orElse(null);
-    }
-
     // ---- blocks
-
-    private long loadOrSetGenesis() throws SQLException {
-        try (PreparedStatement select = writer.prepareStatement("SELECT value FROM meta WHERE key = 'genesis_ms'");
-             ResultSet rs = select.executeQuery()) {
-            if (rs.next()) {
-                return Long.parseLong(rs.getString(1));
-            }
-        }
-        long genesis = clock.nowMillis();
-        return inTransaction(() -> {
-            try (PreparedStatement meta = writer.prepareStatement("INSERT INTO meta(key, value) VALUES ('genesis_ms', ?)");
-                 PreparedStatement block = writer.prepareStatement("INSERT INTO blocks(height, id, previous, timestamp) VALUES (0, ?, '', ?)")) {
-                meta.setString(1, Long.toString(genesis));
-                meta.executeUpdate();
-                block.setString(1, BlockClock.blockId(0));
-                block.setLong(2, genesis / 1000);
-                block.executeUpdate();
-            }
-            return genesis;
-        });
-    }
-
-    private BlockInfo loadTip() throws SQLException {
-        try (PreparedStatement select = writer.prepareStatement("SELECT height, id, previous, timestamp FROM blocks ORDER BY height DESC LIMIT 1");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return blockFrom(rs);
-        }
-    }
-
-    /** Appends the blocks due by now (caller holds the write lock, inside a transaction). */
-    private void advanceTo(long dueHeight, long nowMillis) throws SQLException {
-        if (dueHeight > tip.height()) {
-            appendBlocks(dueHeight, nowMillis);
-        }
-    }
-
-    private void appendBlocks(long toHeight, long nowMillis) throws SQLException {
-        BlockInfo last = tip;
-        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO blocks(height, id, previous, timestamp) VALUES (?, ?, ?, ?)")) {
-            for (long h = last.height() + 1; h <= toHeight; h++) {
-                long due = clock.isManual() ? nowMillis / 1000 : clock.dueTimestampSeconds(genesisMillis, h);
-                // Mined-ahead blocks are stamped now; a timestamp never goes back.
-                long timestamp = Math.max(last.timestamp(), Math.min(due, nowMillis / 1000));
-                BlockInfo next = new BlockInfo(h, BlockClock.blockId(h), last.id(), timestamp);
-                insert.setLong(1, next.height());
-                insert.setString(2, next.id());
-                insert.setString(3, next.previous());
-                insert.setLong(4, next.timestamp());
-                insert.addBatch();
-                last = next;
-            }
-            insert.executeBatch();
-        }
-        tip = last;
-    }
 
     /** Materializes the blocks due by now, so reads see the chain's real tip. */
     private void catchUp() throws StoreUnavailableException {
-        if (clock.dueHeight(genesisMillis, clock.nowMillis()) <= tip.height()) {
+        if (!chain.behind(clock.nowMillis())) {
             return;
         }
         transaction("advance the block clock", () -> {
-            long now = clock.nowMillis();
-            advanceTo(clock.dueHeight(genesisMillis, now), now);
-            return tip;
+            chain.advance(writer, clock.nowMillis());
+            return chain.tip();
         });
     }
 
     @Override
     public BlockInfo currentBlock() throws StoreUnavailableException {
         catchUp();
-        return tip;
+        return chain.tip();
     }
 
     @Override
@@ -365,7 +249,7 @@ public final class EmbeddedPermastore implements Permastore {
             try (PreparedStatement select = c.prepareStatement("SELECT height, id, previous, timestamp FROM blocks WHERE height = ?")) {
                 select.setLong(1, height);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(blockFrom(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(BlockLedger.blockFrom(rs)) : Optional.empty();
                 }
             }
         });
@@ -394,7 +278,7 @@ public final class EmbeddedPermastore implements Permastore {
             List<BlockInfo> out = new ArrayList<>();
             try (PreparedStatement select = sql.prepare(c); ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    out.add(blockFrom(rs));
+                    out.add(BlockLedger.blockFrom(rs));
                 }
             }
             return out;
@@ -402,10 +286,6 @@ public final class EmbeddedPermastore implements Permastore {
         List<Page.Edge<BlockInfo>> edges = rows.stream().limit(query.first())
                 .map(b -> new Page.Edge<>(Cursors.encode("block", b.height()), b)).toList();
         return new Page<>(edges, rows.size() > query.first());
-    }
-
-    private static BlockInfo blockFrom(ResultSet rs) throws SQLException {
-        return new BlockInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4));
     }
 
     // ---- reads
@@ -461,7 +341,7 @@ public final class EmbeddedPermastore implements Permastore {
                         return Optional.empty();
                     }
                     long height = rs.getLong(1);
-                    return Optional.of(new ItemStatus.Confirmed(height, BlockClock.blockId(height), tip.height() - height + 1));
+                    return Optional.of(new ItemStatus.Confirmed(height, BlockClock.blockId(height), chain.tip().height() - height + 1));
                 }
             }
         });
@@ -529,10 +409,12 @@ public final class EmbeddedPermastore implements Permastore {
             return result;
         } catch (SQLException e) {
             rollback(e);
-            try {
-                tip = loadTip();
-            } catch (SQLException reload) {
-                e.addSuppressed(reload);
+            if (chain != null) {
+                try {
+                    chain.reload(writer);
+                } catch (SQLException reload) {
+                    e.addSuppressed(reload);
+                }
             }
             throw e;
         } finally {
