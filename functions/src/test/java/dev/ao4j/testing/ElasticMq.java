@@ -12,23 +12,29 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * test JVM and stopped when it exits. Its classpath is prepared by the compat/servers module.
  */
 public final class ElasticMq {
+    /** Quarkus tests load this class in more than one class loader; the port tells them all which server is up. */
+    private static final String PORT_PROPERTY = "ao4j.test.elasticmq.port";
     private static ElasticMq instance;
 
-    private final ServerJvm server;
+    private final int port;
 
-    private ElasticMq(ServerJvm server) {
-        this.server = server;
+    private ElasticMq(int port) {
+        this.port = port;
     }
 
     public static synchronized ElasticMq get() {
         if (instance == null) {
-            instance = new ElasticMq(ServerJvm.start("elasticmq", "dev.ao4j.testservers.LoopbackElasticMq", "-Xmx256m"));
+            String running = System.getProperty(PORT_PROPERTY);
+            int port = running != null ? Integer.parseInt(running)
+                    : ServerJvm.start("elasticmq", "dev.ao4j.testservers.LoopbackElasticMq", "-Xmx256m").port();
+            System.setProperty(PORT_PROPERTY, Integer.toString(port));
+            instance = new ElasticMq(port);
         }
         return instance;
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     /** A fresh client (the caller closes it). */

@@ -3,54 +3,21 @@ package dev.ao4j.mu.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ao4j.mu.queue.embedded.SqliteDeadLetters;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queue as the MU uses it inside the node: tasks enqueued through {@link CrankQueue} travel the SmallRye
- * channels through the embedded connector to the {@link CrankStepHandler}; a handler enqueues a follow-up
- * before acking; a step that keeps failing lands in the dead letters and is replayed from there.
+ * The queue as the MU uses it inside Quarkus: tasks enqueued through {@link CrankQueue} travel the SmallRye
+ * channels through the configured transport's connector to the {@link CrankStepHandler}; a handler enqueues a
+ * follow-up before acking; a step that keeps failing lands in the dead letters and is replayed from there.
+ * Each subclass selects a transport with a test profile (which also enables {@link RecordingHandler}).
  */
-@QuarkusTest
-@TestProfile(CrankChannelsTest.Embedded.class)
-class CrankChannelsTest {
-    /** Shared through a system property: the profile and the test may be loaded by different class loaders. */
-    static Path dataDir() {
-        return Path.of(System.getProperties().computeIfAbsent("ao4j.test.crank-channels-dir",
-                key -> Path.of("target", "crank-channels-" + UUID.randomUUID()).toString()).toString());
-    }
-
-    public static final class Embedded implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "ao4j.data-dir", dataDir().toString(),
-                    "ao4j.mu.queue.transport", "embedded",
-                    "ao4j.mu.queue.max-attempts", "2",
-                    "ao4j.mu.queue.backoff-initial", "50ms",
-                    "ao4j.mu.queue.backoff-max", "100ms",
-                    "ao4j.mu.queue.poll-wait", "200ms");
-        }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(RecordingHandler.class);
-        }
-    }
-
+abstract class CrankChannelsTest {
     /** Records each delivery; "spawn" steps enqueue a follow-up; "broken" steps fail until healed. */
     @Alternative
     @ApplicationScoped
@@ -88,6 +55,9 @@ class CrankChannelsTest {
     @Inject
     RecordingHandler handler;
 
+    /** The dead letters of the transport under test. */
+    abstract DeadLetters deadLetters();
+
     @Test
     void tasksFlowThroughTheChannelsAndFailuresReachTheDeadLetters() throws Exception {
         queue.enqueue(
@@ -98,7 +68,7 @@ class CrankChannelsTest {
         QueueContract.await("m1, m2 and m1's follow-up ran", () -> handler.handled().containsAll(List.of("m1#1", "m2#1", "m1-spawned#1")));
         assertTrue(handler.handled().indexOf("m1#1") < handler.handled().indexOf("m2#1"), "process-a ran out of order");
 
-        try (SqliteDeadLetters deadLetters = SqliteDeadLetters.open(dataDir())) {
+        try (DeadLetters deadLetters = deadLetters()) {
             QueueContract.await("the broken step is a dead letter", () -> deadLetters.list().size() == 1);
             DeadLetter letter = deadLetters.list().getFirst();
             assertEquals("bad", letter.id());
