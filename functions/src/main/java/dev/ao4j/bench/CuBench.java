@@ -48,7 +48,7 @@ public final class CuBench implements BenchSuite {
         Path compat = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat");
         int warm = options.quick() ? 300 : 3000;
         int measured = options.quick() ? 300 : 3000;
-        int copied = options.quick() ? 10 : 40;
+        int copied = options.quick() ? 5 : 20;
         List<BenchRow> rows = new ArrayList<>();
         try (WasmEngine engine = WasmEngine.create()) {
             if (!engine.optimizing()) {
