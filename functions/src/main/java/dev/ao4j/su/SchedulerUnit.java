@@ -1,0 +1,95 @@
+package dev.ao4j.su;
+
+import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.arweave.store.PermastoreException;
+import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.node.WalletFiles;
+import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.embedded.SqliteLogStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires the SU from configuration: its wallet, log store, sequencer, uploader and use cases. */
+@ApplicationScoped
+public class SchedulerUnit {
+    private static final Logger LOG = Logger.getLogger(SchedulerUnit.class);
+
+    @Produces
+    @Singleton
+    @Named("su")
+    Wallet wallet(SuConfig config, @ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
+        Path file = config.wallet().map(Path::of).orElse(dataDir.resolve("wallets/su.json"));
+        return WalletFiles.loadOrCreate(file, WalletType.parse(config.walletType()));
+    }
+
+    @Produces
+    @Singleton
+    LogStore logStore(SuConfig config, @ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
+        return switch (config.logStore()) {
+            case "embedded" -> new SqliteLogStore(dataDir.resolve("su/log.db"));
+            case "dynamodb" -> {
+                var builder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+                config.dynamodb().endpoint().map(URI::create).ifPresent(builder::endpointOverride);
+                DynamoDbClient client = builder.build();
+                if (config.dynamodb().createTable()) {
+                    DynamoDbLogStore.createTableIfMissing(client, config.dynamodb().table());
+                }
+                yield new DynamoDbLogStore(client, config.dynamodb().table());
+            }
+            default -> throw new IllegalArgumentException(
+                    "ao4j.su.log-store must be embedded or dynamodb, not '" + config.logStore() + "'");
+        };
+    }
+
+    @Produces
+    @Singleton
+    LogUploader uploader(LogStore log, Permastore permastore, @Named("su") Wallet wallet) {
+        return new LogUploader(log, permastore, wallet);
+    }
+
+    @Produces
+    @Singleton
+    Sequencer sequencer(LogStore log, @Named("su") Wallet wallet, BlockHeight blockHeight) {
+        return new Sequencer(log, new AssignmentSigner(wallet), blockHeight::current, System::currentTimeMillis);
+    }
+
+    @Produces
+    @Singleton
+    SchedulerService scheduler(@Named("su") Wallet wallet, Sequencer sequencer, LogStore log, Permastore permastore,
+                               LogUploader uploader, BlockHeight blockHeight) {
+        return new SchedulerService(wallet.address(), sequencer, log, permastore, uploader, System::currentTimeMillis,
+                blockHeight::current);
+    }
+
+    @Produces
+    @Singleton
+    BlockHeight blockHeight(Permastore permastore) {
+        return new BlockHeight(permastore);
+    }
+
+    void start(@Observes StartupEvent event, SuConfig config, @Named("su") Wallet wallet, Permastore permastore,
+               LogUploader uploader, @ConfigProperty(name = "quarkus.http.port") int port) throws PermastoreException {
+        uploader.start();
+        String url = config.url().orElse("http://127.0.0.1:" + port + "/su");
+        SchedulerLocation.publish(permastore, wallet, url, config.locationTimeToLive());
+        LOG.infof("SU %s ready at %s (log store: %s)", wallet.address(), url, config.logStore());
+    }
+
+    void stop(@Observes ShutdownEvent event, LogUploader uploader, Sequencer sequencer, LogStore log) {
+        sequencer.close();
+        uploader.close();
+        log.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ao4j.su;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The SU's settings, {@code ao4j.su.*} (defaults documented in application.properties). */
+@ConfigMapping(prefix = "ao4j.su")
+public interface SuConfig {
+    /** {@code embedded} (SQLite under the data dir) or {@code dynamodb}. */
+    @WithDefault("embedded")
+    String logStore();
+
+    /** The SU wallet file; default {@code <data-dir>/wallets/su.json}, created on first start. */
+    Optional<String> wallet();
+
+    /** Key type of a wallet the SU creates: {@code rsa} (AO's default) or {@code ed25519} (faster signing). */
+    @WithDefault("rsa")
+    String walletType();
+
+    /** The URL published in the Scheduler-Location record; default this node's {@code /su}. */
+    Optional<String> url();
+
+    @WithDefault("P1D")
+    Duration locationTimeToLive();
+
+    DynamoDb dynamodb();
+
+    interface DynamoDb {
+        @WithDefault("ao4j-su-log")
+        String table();
+
+        /** Endpoint override (DynamoDB Local); empty means AWS's regional endpoint. */
+        Optional<String> endpoint();
+
+        /** Create the table if missing: for local runs; in AWS Terraform owns it. */
+        @WithDefault("false")
+        boolean createTable();
+    }
+}

