@@ -13,6 +13,13 @@ public interface QueueConfig {
     @WithDefault("embedded")
     String transport();
 
+    /**
+     * Whether this process consumes the queue. False where something else delivers the tasks (AWS Lambda's SQS
+     * trigger): the process then only enqueues.
+     */
+    @WithDefault("true")
+    boolean consume();
+
     /** Deliveries of a failing task before it is dead-lettered. */
     @WithDefault("10")
     int maxAttempts();

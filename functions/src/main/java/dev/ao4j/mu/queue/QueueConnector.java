@@ -1,5 +1,6 @@
 package dev.ao4j.mu.queue;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.connector.InboundConnector;
 import io.smallrye.reactive.messaging.connector.OutboundConnector;
 import jakarta.annotation.PreDestroy;
@@ -35,6 +36,9 @@ public abstract class QueueConnector implements InboundConnector, OutboundConnec
 
     @Override
     public synchronized Flow.Publisher<? extends Message<?>> getPublisher(Config channelConfig) {
+        if (!config.consume()) {
+            return Multi.createFrom().<Message<CrankTask>>nothing();
+        }
         if (pump == null) {
             pump = new TaskPump(backend(), config.retryPolicy(), config.maxInFlight(), pollWait(), config.leaseRenewal());
         }

@@ -4,10 +4,11 @@ import dev.ao4j.mu.queue.QueueException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
+import org.sqlite.JDBC;
 
 /**
  * The embedded queue's SQLite file (WAL, synchronous=FULL, so a committed enqueue survives kill -9): queued
@@ -28,7 +29,8 @@ final class QueueDatabase implements AutoCloseable {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // The driver directly, not DriverManager: it only sees drivers of the caller's class loader.
+            Connection connection = new JDBC().connect("jdbc:sqlite:" + file, new Properties());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
                 statement.execute("PRAGMA synchronous=FULL");
