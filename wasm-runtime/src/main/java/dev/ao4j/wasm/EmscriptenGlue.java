@@ -32,14 +32,12 @@ final class EmscriptenGlue {
     private static final int EBADF = 8;
     private static final int ENOENT = 44;
     private static final int ESPIPE = 70;
-    private static final int ENOTTY = 59;
 
     private final ModuleFormat format;
     private final boolean memory64;
     private final long memoryLimit;
     private final WeaveDriveFiles drive;
     private LinearMemory memory;
-    private Value exports;
     private Value dynCall;
     private Value stackGetCurrent;
     private Value stackRestore;
@@ -59,7 +57,6 @@ final class EmscriptenGlue {
     }
 
     void bind(Value exports, LinearMemory memory) {
-        this.exports = exports;
         this.memory = memory;
         this.dynCall = exports.getMember(memory64 ? "dynCall_vjj" : "dynCall_vii");
         this.stackGetCurrent = exports.getMember("emscripten_stack_get_current");
