@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
@@ -134,7 +135,8 @@ public final class Sequencer implements AutoCloseable {
                 Head cursor = head;
                 for (Pending pending : batch) {
                     ScheduleRequest request = pending.request;
-                    if (pending.result.isDone() || planned.containsKey(request.messageId()) || !admit(pending, cursor)) {
+                    if (pending.result.isDone() || planned.containsKey(request.messageId())
+                            || !admit(pending, cursor, attempt > 1)) {
                         continue; // settled, or a repeat within this batch that takes its twin's slot
                     }
                     Slot slot = plan(request, cursor);
@@ -157,14 +159,19 @@ public final class Sequencer implements AutoCloseable {
                 } catch (AppendConflict conflict) {
                     LOG.debugf("process %s: append conflict (%s), attempt %d", processId, conflict.getMessage(), attempt);
                     head = null; // another writer moved the log: re-read it and re-plan
+                    backOff(attempt);
                 }
             }
             failAll(batch, new SchedulingException(Kind.UNAVAILABLE,
                     "too much contention on process " + processId + "; retry"));
         }
 
-        /** Settles requests that cannot take a new slot; true when the request still needs one. */
-        private boolean admit(Pending pending, Head cursor) {
+        /**
+         * Settles requests that cannot take a new slot; true when the request still needs one. The log is
+         * searched for an earlier copy of the message only after a lost append: the conditional write
+         * already refuses duplicates, so the common case costs no read.
+         */
+        private boolean admit(Pending pending, Head cursor, boolean lookForEarlierCopy) {
             ScheduleRequest request = pending.request;
             if (request instanceof NewProcess) {
                 if (cursor != null) {
@@ -179,6 +186,9 @@ public final class Sequencer implements AutoCloseable {
                 pending.result.completeExceptionally(new SchedulingException(Kind.NOT_FOUND,
                         "process " + processId + " not found on this scheduler"));
                 return false;
+            }
+            if (!lookForEarlierCopy) {
+                return true;
             }
             Optional<Slot> already = existing(request.messageId());
             if (already.isEmpty() && request instanceof NewMessage message && message.dedupeKey() != null) {
@@ -210,6 +220,15 @@ public final class Sequencer implements AutoCloseable {
             String dedupeKey = request instanceof NewMessage sent ? sent.dedupeKey() : null;
             return new Slot(processId, nonce, 0, timestamp, height, hashChain, assignment.id(), assignment.raw(),
                     request.messageId(), message == null ? null : message.raw(), dedupeKey);
+        }
+
+        /** A short random pause, so two instances racing for one process stop colliding in lockstep. */
+        private static void backOff(int attempt) {
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 10) * 3L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void failAll(List<Pending> batch, SchedulingException error) {
