@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AO on the JVM: a messenger, scheduler and compute unit over Arweave-style permanent storage.",
-        subcommands = {UpCommand.class, dev.ao4j.bench.BenchCommand.class, ModuleCommand.class, MuCommand.class})
+        subcommands = {UpCommand.class, WalletCommand.class, ItemCommand.class, BundleCommand.class, dev.ao4j.bench.BenchCommand.class, ModuleCommand.class, MuCommand.class})
 public final class Ao4jCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

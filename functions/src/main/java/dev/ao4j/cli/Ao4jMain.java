@@ -12,6 +12,14 @@ public final class Ao4jMain {
     private Ao4jMain() {}
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new Ao4jCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with ao4j's error style: one line naming the problem, exit code 2, no stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Ao4jCommand()).setExecutionExceptionHandler((error, command, parsed) -> {
+            command.getErr().println("ao4j: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+            return 2;
+        });
     }
 }

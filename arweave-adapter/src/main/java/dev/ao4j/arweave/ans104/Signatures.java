@@ -62,9 +62,13 @@ public final class Signatures {
         if (owner.length != 32 || signature.length != 64) {
             return false;
         }
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(owner, 0));
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signature);
+        try {
+            Ed25519Signer verifier = new Ed25519Signer();
+            verifier.init(false, new Ed25519PublicKeyParameters(owner, 0));
+            verifier.update(message, 0, message.length);
+            return verifier.verifySignature(signature);
+        } catch (IllegalArgumentException notAPoint) {
+            return false; // an owner that is not a curve point cannot have signed anything
+        }
     }
 }
