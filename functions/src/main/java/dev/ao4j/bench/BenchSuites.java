@@ -13,7 +13,8 @@ public final class BenchSuites {
     static final Map<String, Supplier<BenchSuite>> ALL = new LinkedHashMap<>();
 
     static {
-        // crypto, su, cu, mu, e2e register here as they are written.
+        ALL.put("crypto", CryptoBench::new);
+        ALL.put("su", SuBench::new);
         ALL.put("store", dev.ao4j.gateway.StoreBench::new);
         ALL.put("cu", CuBench::new);
         ALL.put("cu-node", dev.ao4j.cu.bench.CuNodeBench::new);
