@@ -70,23 +70,24 @@ public final class CuNodeBench implements BenchSuite {
                 cu.service.evaluate(warm, Target.LATEST);
             }
 
-            for (int size : quick ? List.of(1000) : List.of(1000, 10_000)) {
+            for (int size : quick ? List.of(200) : List.of(1000, 10_000)) {
                 String process = world.process(module, size);
                 try (Cu cu = world.cu(engine, "cold" + size, settings(0, false))) {
                     long t0 = System.nanoTime();
                     cu.service.result(world.lastMessage, process);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    rows.add(BenchRow.of("cu-node.cold-start." + (size / 1000) + "k-log", seconds * 1000, "ms"));
-                    rows.add(BenchRow.versus("cu-node.cold-start." + (size / 1000) + "k-log.rate", (size + 2) / seconds,
+                    rows.add(BenchRow.of("cu-node.cold-start." + label(size) + "-log", seconds * 1000, "ms"));
+                    rows.add(BenchRow.versus("cu-node.cold-start." + label(size) + "-log.rate", (size + 2) / seconds,
                             "msg/s", "AO CU (ao-loader, memory copied per message)", AO_CU_MESSAGES_PER_SECOND));
                 }
             }
 
             String restoreProcess = world.process(module, 10);
-            try (Cu writer = world.cu(engine, "writer", settings(1, false))) {
-                long t0 = System.nanoTime();
+            try (Cu writer = world.cu(engine, "writer", settings(0, false))) {
                 writer.service.evaluate(restoreProcess, Target.LATEST);
-                rows.add(BenchRow.of("cu-node.checkpoint.write", (System.nanoTime() - t0) / 1e6 / 12, "ms/ckpt"));
+                long t0 = System.nanoTime();
+                writer.service.evictAll(); // checkpoints the process and unloads it
+                rows.add(BenchRow.of("cu-node.checkpoint.write-110MB", (System.nanoTime() - t0) / 1e6, "ms"));
             }
             String after = world.send(restoreProcess, "Inc");
             try (Cu reader = world.cu(engine, "reader", settings(0, false), world.address("writer"))) {
@@ -97,7 +98,7 @@ public final class CuNodeBench implements BenchSuite {
 
             for (boolean hashEach : List.of(false, true)) {
                 String hot = world.process(module, 0);
-                int n = quick ? 200 : (hashEach ? 300 : 2000);
+                int n = quick ? 100 : (hashEach ? 300 : 2000);
                 try (Cu cu = world.cu(engine, "hot" + hashEach, settings(0, hashEach))) {
                     cu.service.evaluate(hot, Target.LATEST);
                     for (int i = 0; i < n; i++) {
@@ -112,7 +113,7 @@ public final class CuNodeBench implements BenchSuite {
             }
 
             int processes = 8;
-            int each = quick ? 50 : 250;
+            int each = quick ? 30 : 250;
             List<String> eight = new ArrayList<>();
             List<String> lasts = new ArrayList<>();
             for (int p = 0; p < processes; p++) {
@@ -140,6 +141,10 @@ public final class CuNodeBench implements BenchSuite {
             }
         }
         return rows;
+    }
+
+    private static String label(int size) {
+        return size >= 1000 ? size / 1000 + "k" : Integer.toString(size);
     }
 
     private static CuSettings settings(int checkpointEvery, boolean hashEveryMessage) {
