@@ -1,8 +1,7 @@
 package dev.ao4j.su;
 
 import dev.ao4j.arweave.ans104.Base64Url;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.ao4j.arweave.ans104.Hashes;
 
 /**
  * AO's hash chain over a process's assignments: slot 0 carries SHA-256 of the process id, and each later
@@ -13,22 +12,10 @@ public final class HashChain {
     private HashChain() {}
 
     public static String first(String processId) {
-        return Base64Url.encode(sha256(Base64Url.decode(processId)));
+        return Base64Url.encode(Hashes.sha256(Base64Url.decode(processId)));
     }
 
     public static String next(String previousAssignmentId, String previousHashChain) {
-        return Base64Url.encode(sha256(Base64Url.decode(previousAssignmentId), Base64Url.decode(previousHashChain)));
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Base64Url.encode(Hashes.sha256(Base64Url.decode(previousAssignmentId), Base64Url.decode(previousHashChain)));
     }
 }

@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Hashes;
+import dev.ao4j.arweave.ans104.TagCodec;
 import dev.ao4j.arweave.ans104.Tag;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -62,7 +59,7 @@ public final class SuJson {
         node.set("owner", owner(process));
         node.set("tags", tags(process.tags()));
         node.put("timestamp", processSlot.timestamp());
-        String data = strictUtf8(process.data());
+        String data = TagCodec.strictUtf8(process.data());
         if (data == null) {
             node.putNull("data");
         } else {
@@ -102,28 +99,17 @@ public final class SuJson {
     /** The SU names every signer by b64url(SHA-256(owner)), whatever the key type. */
     private static JsonNode owner(DataItem item) {
         return JSON.objectNode()
-                .put("address", Base64Url.encode(sha256(item.owner())))
+                .put("address", Base64Url.encode(Hashes.sha256(item.owner())))
                 .put("key", Base64Url.encode(item.owner()));
     }
 
     /** Anchors are shown as UTF-8 text; an absent or non-text anchor is null. */
     private static void putAnchor(ObjectNode node, DataItem item) {
-        String anchor = item.anchorBytes().map(SuJson::strictUtf8).filter(text -> !text.isEmpty()).orElse(null);
+        String anchor = item.anchorBytes().map(TagCodec::strictUtf8).filter(text -> !text.isEmpty()).orElse(null);
         if (anchor == null) {
             node.putNull("anchor");
         } else {
             node.put("anchor", anchor);
-        }
-    }
-
-    private static String strictUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 
@@ -132,14 +118,6 @@ public final class SuJson {
             return DataItem.parse(raw);
         } catch (Ans104Exception e) {
             throw new IllegalStateException("the SU log holds an unreadable item: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

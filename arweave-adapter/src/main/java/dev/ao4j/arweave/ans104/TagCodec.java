@@ -95,14 +95,22 @@ public final class TagCodec {
         if (length < 0) {
             throw new Ans104Exception(field, "negative length");
         }
-        byte[] bytes = in.take(length, field);
+        String text = strictUtf8(in.take(length, field));
+        if (text == null) {
+            throw new Ans104Exception(field, "not valid UTF-8");
+        }
+        return text;
+    }
+
+    /** The bytes as UTF-8 text, or null when they are not valid UTF-8 (no replacement characters). */
+    public static String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new Ans104Exception(field, "not valid UTF-8");
+            return null;
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.ao4j.su.embedded;
 
+import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.su.AppendConflict;
 import dev.ao4j.su.LogStore;
 import dev.ao4j.su.Slot;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,12 +29,8 @@ public final class SqliteLogStore implements LogStore {
 
     public SqliteLogStore(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            connection = SqliteFiles.open(file, SqliteFiles.Sync.FULL);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=FULL");
-                statement.execute("PRAGMA busy_timeout=10000");
                 statement.execute("""
                         CREATE TABLE IF NOT EXISTS slots (
                           process_id TEXT NOT NULL, nonce INTEGER NOT NULL, epoch INTEGER NOT NULL,

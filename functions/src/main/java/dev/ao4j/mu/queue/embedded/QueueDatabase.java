@@ -1,14 +1,12 @@
 package dev.ao4j.mu.queue.embedded;
 
+import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.mu.queue.QueueException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
-import org.sqlite.JDBC;
 
 /**
  * The embedded queue's SQLite file (WAL, synchronous=FULL, so a committed enqueue survives kill -9): queued
@@ -28,13 +26,8 @@ final class QueueDatabase implements AutoCloseable {
     static QueueDatabase open(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
-            // The driver directly, not DriverManager: it only sees drivers of the caller's class loader.
-            Connection connection = new JDBC().connect("jdbc:sqlite:" + file, new Properties());
+            Connection connection = SqliteFiles.open(file, SqliteFiles.Sync.FULL);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=FULL");
-                statement.execute("PRAGMA busy_timeout=10000");
                 statement.execute("""
                         CREATE TABLE IF NOT EXISTS crank_tasks (
                           seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, grp TEXT NOT NULL,
