@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ao4j.cu.core.Sha256;
+import dev.ao4j.arweave.ans104.Hashes;
 import dev.ao4j.cu.port.ModuleRuntime;
 import dev.ao4j.cu.port.ProcessRuntime;
 import java.io.ByteArrayOutputStream;
@@ -84,7 +84,7 @@ final class CountingRuntime implements ModuleRuntime {
 
         @Override
         public String memorySha256() {
-            return Sha256.hex(String.join("\n", memory).getBytes(StandardCharsets.UTF_8));
+            return Hashes.sha256Hex(String.join("\n", memory).getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

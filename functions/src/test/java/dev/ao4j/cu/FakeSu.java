@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.arweave.ans104.Hashes;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.cu.core.AoTags;
 import dev.ao4j.cu.port.SuClient;
 import dev.ao4j.su.HashChain;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,6 +172,6 @@ final class FakeSu implements SuClient {
     }
 
     static String sha(String s) throws Exception {
-        return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(utf8(s)));
+        return Base64Url.encode(Hashes.sha256(utf8(s)));
     }
 }

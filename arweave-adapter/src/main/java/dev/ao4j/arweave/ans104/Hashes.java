@@ -20,6 +20,11 @@ public final class Hashes {
         }
     }
 
+    /** SHA-256 as lower-case hex, the form AO's Checkpoint and attestation tags carry. */
+    public static String sha256Hex(byte[]... parts) {
+        return java.util.HexFormat.of().formatHex(sha256(parts));
+    }
+
     public static byte[] keccak256(byte[]... parts) {
         KeccakDigest digest = new KeccakDigest(256);
         for (byte[] part : parts) {

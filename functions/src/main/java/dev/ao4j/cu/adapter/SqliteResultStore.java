@@ -1,10 +1,9 @@
 package dev.ao4j.cu.adapter;
 
+import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.cu.port.ResultStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,12 +26,9 @@ public final class SqliteResultStore implements ResultStore {
 
     public SqliteResultStore(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // NORMAL: a result lost with the machine (not the process) is recomputed from the log.
+            connection = SqliteFiles.open(file, SqliteFiles.Sync.NORMAL);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=NORMAL");
-                statement.execute("PRAGMA busy_timeout=10000");
                 statement.execute("""
                         CREATE TABLE IF NOT EXISTS evaluations (
                           process_id TEXT NOT NULL, ts INTEGER NOT NULL, ordinate INTEGER NOT NULL, cron TEXT NOT NULL,
