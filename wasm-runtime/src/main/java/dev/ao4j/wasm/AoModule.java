@@ -39,7 +39,8 @@ public final class AoModule {
             throw new ModuleLoadException("not a WebAssembly binary (no \\0asm header)");
         }
         String sha = sha256(wasm);
-        Source source = Source.newBuilder("wasm", ByteSequence.create(wasm.clone()), "ao-module-" + sha.substring(0, 12)).buildLiteral();
+        byte[] code = format.metering() ? GasMetering.instrument(wasm) : wasm.clone();
+        Source source = Source.newBuilder("wasm", ByteSequence.create(code), "ao-module-" + sha.substring(0, 12)).buildLiteral();
         Source ops = Source.newBuilder("wasm", ByteSequence.create(MemoryOps.binary(format.memory64())),
                 format.memory64() ? "ao-memory-ops-64" : "ao-memory-ops-32").buildLiteral();
         try (Context probe = Context.newBuilder("wasm").engine(engine.polyglotEngine()).build()) {
@@ -54,7 +55,7 @@ public final class AoModule {
         return format;
     }
 
-    /** Hex SHA-256 of the module bytes. */
+    /** Hex SHA-256 of the module bytes (as published, before any gas instrumentation). */
     public String sha256() {
         return sha256;
     }

@@ -26,8 +26,11 @@ final class EmscriptenGlue {
     static final long CLOCK_START = 10_000;
     /** Date.now calls the reference glue makes while it initialises (device nodes, /data). */
     static final int CLOCK_TICKS_AT_INIT = 4;
-    /** The Asyncify buffer the reference glue mallocs (and frees) around every suspending import. */
-    private static final long ASYNCIFY_DATA_SIZE = 24 + 41_943_040L;
+    /** The Asyncify stack the reference glue mallocs (after a header of two pointers and an id) for every suspension. */
+    private static final long ASYNCIFY_STACK_SIZE = 41_943_040L;
+
+    /** Where a suspending import stands, as the reference glue's Asyncify state. */
+    private enum Suspension { NONE, UNWINDING, REWINDING }
 
     private static final int EBADF = 8;
     private static final int ENOENT = 44;
@@ -45,6 +48,15 @@ final class EmscriptenGlue {
     private Value malloc;
     private Value free;
     private Value tempRetSet;
+    /** The gas counter of a metered module, which the module may read back ({@code metering_gasUsed}). */
+    private Value gasUsed;
+    private Value startUnwind;
+    private Value stopUnwind;
+    private Value startRewind;
+    private Value stopRewind;
+    private Suspension suspension = Suspension.NONE;
+    private long suspensionData;
+    private int suspensionResult;
 
     /** The reference glue's Date.now counter: the next value it returns. */
     long clock = CLOCK_START;
@@ -65,6 +77,11 @@ final class EmscriptenGlue {
         this.malloc = exports.getMember("malloc");
         this.free = exports.getMember("free");
         this.tempRetSet = exports.getMember("_emscripten_tempret_set");
+        this.gasUsed = exports.getMember(GasMetering.USED);
+        this.startUnwind = exports.getMember("asyncify_start_unwind");
+        this.stopUnwind = exports.getMember("asyncify_stop_unwind");
+        this.startRewind = exports.getMember("asyncify_start_rewind");
+        this.stopRewind = exports.getMember("asyncify_stop_rewind");
     }
 
     long nextNow() {
@@ -132,7 +149,7 @@ final class EmscriptenGlue {
         env.put("__asyncjs__weavedrive_read", (ProxyExecutable) args ->
                 suspending(() -> drive.read(args[0].asInt(), memory, ptr(args[1]), ptr(args[2]))));
         env.put("__asyncjs__weavedrive_close", (ProxyExecutable) args -> suspending(() -> drive.close(args[0].asInt())));
-        env.put("metering_gasUsed", (ProxyExecutable) args -> 0L);
+        env.put("metering_gasUsed", (ProxyExecutable) args -> gasUsed == null ? 0L : gasUsed.execute().asLong());
 
         wasi.put("fd_write", (ProxyExecutable) this::fdWrite);
         wasi.put("fd_read", (ProxyExecutable) this::fdRead);
@@ -144,6 +161,7 @@ final class EmscriptenGlue {
             return isStdio(fd) ? 0 : EBADF;
         });
         wasi.put("fd_seek", (ProxyExecutable) this::fdSeek);
+        // The reference glue of these formats hands the process an empty environment.
         wasi.put("environ_sizes_get", (ProxyExecutable) args -> {
             memory.writePointer(ptr(args[0]), 0);
             memory.writePointer(ptr(args[1]), 0);
@@ -177,13 +195,53 @@ final class EmscriptenGlue {
      * The reference suspends here (Asyncify): it mallocs its 40 MB unwind buffer, unwinds, awaits, rewinds and
      * frees it. Here the read is synchronous; the malloc/free pair is kept so the heap evolves identically.
      */
+    /**
+     * A suspending import, as the reference glue runs it: the first call mallocs the Asyncify buffer and starts
+     * unwinding the wasm stack back to the host ({@link #resumeIfSuspended}), which starts rewinding and calls
+     * the export again; the rewound call of the import stops rewinding, frees the buffer and returns the result.
+     * The host operation itself is synchronous, so it runs at the first call; the wasm code that the unwinding
+     * and rewinding run is what a metered module is charged for, as in the reference.
+     */
     private Object suspending(java.util.function.IntSupplier operation) {
-        long buffer = ptrOf(malloc.execute(addressResult(ASYNCIFY_DATA_SIZE)));
-        try {
-            return operation.getAsInt();
-        } finally {
-            free.execute(addressResult(buffer));
+        if (suspension == Suspension.REWINDING) {
+            suspension = Suspension.NONE;
+            stopRewind.execute();
+            free.execute(addressResult(suspensionData));
+            return suspensionResult;
         }
+        suspensionResult = operation.getAsInt();
+        if (startUnwind == null) {
+            return suspensionResult;
+        }
+        // Header: stack position, stack end, rewind function id (padded to 8 bytes on wasm64).
+        int pointerSize = memory64 ? 8 : 4;
+        long header = memory64 ? 24 : 12;
+        suspensionData = ptrOf(malloc.execute(addressResult(header + ASYNCIFY_STACK_SIZE)));
+        memory.writePointer(suspensionData, suspensionData + header);
+        memory.writePointer(suspensionData + pointerSize, suspensionData + header + ASYNCIFY_STACK_SIZE);
+        memory.writeInt(suspensionData + 2L * pointerSize, 0); // id 0: handle, the first export the glue sees suspend
+        startUnwind.execute(addressResult(suspensionData));
+        suspension = Suspension.UNWINDING;
+        return 0;
+    }
+
+    /**
+     * After an export returned: true when it returned because a suspending import unwound it; rewinding has then
+     * been started and the caller must call the same export again (its arguments are restored by the rewind).
+     */
+    boolean resumeIfSuspended() {
+        if (suspension != Suspension.UNWINDING) {
+            return false;
+        }
+        stopUnwind.execute();
+        suspension = Suspension.REWINDING;
+        startRewind.execute(addressResult(suspensionData));
+        return true;
+    }
+
+    /** Forgets a suspension a failed evaluation left behind (the memory is rolled back separately). */
+    void clearSuspension() {
+        suspension = Suspension.NONE;
     }
 
     private long ptrOf(Value v) {

@@ -13,9 +13,9 @@ public enum ModuleFormat {
     WASM32_EMSCRIPTEN2("wasm32-unknown-emscripten2", false, false, false, 500L * 1024 * 1024, false),
     WASM32_EMSCRIPTEN3("wasm32-unknown-emscripten3", false, false, false, 4294901760L, false),
     WASM32_EMSCRIPTEN4("wasm32-unknown-emscripten4", false, true, false, 4294901760L, true),
-    WASM32_EMSCRIPTEN_METERING("wasm32-unknown-emscripten-metering", false, true, true, 4294901760L, false),
+    WASM32_EMSCRIPTEN_METERING("wasm32-unknown-emscripten-metering", false, true, true, 4294901760L, true),
     WASM64_EMSCRIPTEN_DRAFT_2024_02_15("wasm64-unknown-emscripten-draft_2024_02_15", true, true, false, 17179869184L, true),
-    WASM64_EMSCRIPTEN_DRAFT_2024_10_16_METERING("wasm64-unknown-emscripten-draft_2024_10_16-metering", true, true, true, 17179869184L, false);
+    WASM64_EMSCRIPTEN_DRAFT_2024_10_16_METERING("wasm64-unknown-emscripten-draft_2024_10_16-metering", true, true, true, 17179869184L, true);
 
     private final String tagValue;
     private final boolean memory64;
@@ -48,7 +48,7 @@ public enum ModuleFormat {
         return asyncify;
     }
 
-    /** The format is gas-metered (Compute-Limit applies; the binary must be instrumented). */
+    /** The format is gas-metered: the binary is instrumented on load ({@link GasMetering}) and Compute-Limit applies. */
     public boolean metering() {
         return metering;
     }
@@ -60,8 +60,7 @@ public enum ModuleFormat {
 
     /**
      * Whether this runtime can run modules of this format. The older wasm32 formats use minified or
-     * different glue (no module of theirs is available to test against) and the metering formats need gas
-     * instrumentation of the binary, which is not implemented.
+     * different glue, and no module of theirs is available to test against.
      */
     public boolean supported() {
         return supported;

@@ -33,6 +33,8 @@ public final class ProcessInstance implements AutoCloseable {
     private static final long MAX_REPLAY_LOG_BYTES = 64L << 20;
     /** Evaluation time since the base, in base copies, before a new base is taken (≤ 25% overhead). */
     private static final int BASE_COST_RATIO = 4;
+    /** The Error of a message that ran past its Compute-Limit, as the reference loader's gas import throws it. */
+    static final String OUT_OF_GAS = "Error: out of gas!";
 
     private final AoModule module;
     private final Limits limits;
@@ -50,7 +52,19 @@ public final class ProcessInstance implements AutoCloseable {
 
     /** The polyglot objects of one instantiation. */
     private record Live(Context context, Value exports, LinearMemory memory, EmscriptenGlue glue,
-                        Value handle, Value stackAlloc, Value stackGetCurrent, Value stackRestore) {}
+                        Value handle, Value stackAlloc, Value stackGetCurrent, Value stackRestore, Gas gas) {}
+
+    /** The gas exports of a metered module ({@link GasMetering}); absent for the other formats. */
+    private record Gas(Value reset, Value read) {
+        static Gas of(Value exports) {
+            Value reset = exports.getMember(GasMetering.RESET);
+            return reset == null ? null : new Gas(reset, exports.getMember(GasMetering.USED));
+        }
+
+        long used() {
+            return read.execute().asLong();
+        }
+    }
 
     private ProcessInstance(AoModule module, Limits limits, WeaveDrive drive, boolean weaveDriveEnabled) {
         this.module = module;
@@ -129,7 +143,7 @@ public final class ProcessInstance implements AutoCloseable {
             memory.writeInt(0, 0x63736D65);
             return new Live(context, exports, memory, glue, exports.getMember("handle"),
                     exports.getMember("_emscripten_stack_alloc"), exports.getMember("emscripten_stack_get_current"),
-                    exports.getMember("_emscripten_stack_restore"));
+                    exports.getMember("_emscripten_stack_restore"), Gas.of(exports));
         } catch (PolyglotException e) {
             context.close(true);
             throw new ModuleLoadException("cannot instantiate the module with the " + module.format().tagValue()
@@ -176,14 +190,26 @@ public final class ProcessInstance implements AutoCloseable {
         java.util.concurrent.ScheduledFuture<?> watchdog = limits.evalTimeout().isZero() ? null
                 : WATCHDOG.schedule(() -> l.context.close(true), limits.evalTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         try {
+            // As the reference: the gas is refilled before the strings go on the stack, and counts until the stack is restored.
+            if (l.gas != null) {
+                l.gas.reset.execute(limits.computeLimit());
+            }
             Value sp = l.stackGetCurrent.execute();
             long msgPtr = stringOnStack(l, msgJson);
             long envPtr = stringOnStack(l, envJson);
-            long resultPtr = pointer(l.handle.execute(l.memory.address(msgPtr), l.memory.address(envPtr)));
+            l.glue.clearSuspension();
+            Value returned = l.handle.execute(l.memory.address(msgPtr), l.memory.address(envPtr));
+            while (l.glue.resumeIfSuspended()) {
+                returned = l.handle.execute(l.memory.address(0), l.memory.address(0));
+            }
+            long resultPtr = pointer(returned);
             String response = l.memory.cString(resultPtr);
             l.stackRestore.execute(sp);
-            return new Outcome(parseResponse(response));
+            return new Outcome(parseResponse(response, l.gas == null ? 0L : l.gas.used()));
         } catch (PolyglotException e) {
+            if (l.gas != null && !e.isCancelled() && Long.compareUnsigned(l.gas.used(), limits.computeLimit()) > 0) {
+                return new Outcome(HandleResult.failure(OUT_OF_GAS));
+            }
             if (e.isCancelled()) {
                 contextLost = true;
                 return new Outcome(HandleResult.failure("the evaluation ran longer than " + limits.evalTimeout() + " and was cancelled"));
@@ -219,7 +245,7 @@ public final class ProcessInstance implements AutoCloseable {
     }
 
     /** The module answers {@code {"ok":bool,"response":{...}}}; ok:false is a failure, as the reference throws. */
-    private HandleResult parseResponse(String response) {
+    private HandleResult parseResponse(String response, long gasUsed) {
         JsonNode root;
         try {
             root = JSON.readTree(response);
@@ -233,7 +259,7 @@ public final class ProcessInstance implements AutoCloseable {
                     error.isMissingNode() || error.isNull() ? JsonNodeFactory.instance.textNode("the module answered ok:false") : error, null);
         }
         return new HandleResult(field(body, "Output"), field(body, "Messages"), field(body, "Spawns"),
-                field(body, "Assignments"), field(body, "Error"), 0L);
+                field(body, "Assignments"), field(body, "Error"), gasUsed);
     }
 
     private static JsonNode field(JsonNode body, String name) {

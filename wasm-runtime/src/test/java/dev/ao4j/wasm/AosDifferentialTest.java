@@ -76,7 +76,8 @@ class AosDifferentialTest {
                 .eval("return LastSize")
                 .cron("Action", "Cron")
                 .forwarded("OTHER_PROCESS_fffffffffffffffffffffffffffffff", "", "Action", "Who")
-                .eval("return Count");
+                .eval("return Count")
+                .eval("return tostring(os.getenv('HOME')) .. ' ' .. tostring(os.getenv('LANG')) .. ' ' .. tostring(os.getenv('_'))");
     }
 
     @ParameterizedTest
@@ -110,6 +111,8 @@ class AosDifferentialTest {
         assertFalse(expected.get(6).get("Spawns").isEmpty(), "the spawn");
         assertFalse(expected.get(7).get("Assignments").isEmpty(), "the assignment");
         assertTrue(expected.get(9).has("Error") || expected.get(8).has("Error"), "an error result");
+        assertEquals("nil nil nil", expected.get(expected.size() - 1).at("/Output/data").asText(),
+                "the environment a process sees: empty");
     }
 
     private static String i(JsonNode n) {

@@ -15,7 +15,13 @@ final class ReferenceLoader {
     private ReferenceLoader() {}
 
     static ArrayNode run(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages) {
+        return run(wasm, format, env, messages, JsonNodeFactory.instance.objectNode());
+    }
+
+    /** With the loader's {@code options} (e.g. {@code computeLimit}). */
+    static ArrayNode run(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages, ObjectNode options) {
         ObjectNode scenario = JsonNodeFactory.instance.objectNode();
+        scenario.set("options", options);
         scenario.put("wasm", wasm.toAbsolutePath().toString());
         scenario.put("format", format.tagValue());
         scenario.set("env", env);
