@@ -98,4 +98,41 @@ class NodeTest {
         assertEquals(2, unknown.exit(), "the CU refuses an unknown process: " + unknown.err());
         assertTrue(unknown.err().contains("404"), unknown.err());
     }
+
+    @Test
+    void healthMetricsAndOpenApiAnswerUnderQWithoutTheGatewayCapturingThem() throws Exception {
+        String base = root.toString().replaceAll("/$", "");
+        HttpResponse<String> live = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", JSON.readTree(live.body()).get("status").asText());
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"node\""), "the readiness check names the node: " + ready.body());
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("ao4j_su_messages_sequenced_total"), "Prometheus text with the units' counters");
+        assertTrue(metrics.body().contains("ao4j_cu_evaluation_seconds"), "and the evaluation timer");
+        HttpResponse<String> openapi = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openapi.statusCode());
+        JsonNode paths = JSON.readTree(openapi.body()).get("paths");
+        for (String path : new String[] {"/mu", "/mu/monitor/{process}", "/su", "/su/processes/{process}", "/cu/dry-run",
+                "/graphql", "/tx/{id}"}) {
+            assertTrue(hasPathLike(paths, path), "the OpenAPI document lists " + path + ": " + paths.fieldNames());
+        }
+    }
+
+    private static boolean hasPathLike(JsonNode paths, String path) {
+        String shape = path.replaceAll("\\{[^}]*\\}", "{}");
+        var names = paths.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().replaceAll("\\{[^}]*\\}", "{}").replaceAll("/$", "").equals(shape)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -14,6 +14,8 @@ public final class NodeUpProfile implements QuarkusTestProfile {
         config.put("ao4j.node.publish-modules", "true");
         config.put("ao4j.node.modules-dir", Compat.compatDir().resolve("modules").toString());
         config.put("ao4j.node.modules-wallet-type", "ed25519");
+        config.put("ao4j.mu.wallet-type", "ed25519");
+        config.put("ao4j.mu.cron.interval", "1s");
         return config;
     }
 }
