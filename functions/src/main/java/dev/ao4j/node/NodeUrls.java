@@ -20,7 +20,7 @@ public record NodeUrls(String mu, String cu, String su, String gateway, String s
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public NodeUrls {
-        modules = modules == null ? Map.of() : Map.copyOf(new java.util.LinkedHashMap<>(modules));
+        modules = modules == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modules));
     }
 
     /** The node on {@code base} (e.g. {@code http://127.0.0.1:8734}) with its units at their usual paths. */
