@@ -56,6 +56,12 @@ public final class Compat {
      * {@code stdin}, and waits at most {@code timeoutSeconds}.
      */
     public static NodeResult runNode(List<String> nodeFlags, Path script, List<String> args, byte[] stdin, long timeoutSeconds) {
+        return runNode(nodeFlags, script, args, java.util.Map.of(), stdin, timeoutSeconds);
+    }
+
+    /** As above, with {@code env} added to the script's environment. */
+    public static NodeResult runNode(List<String> nodeFlags, Path script, List<String> args, java.util.Map<String, String> env,
+                                     byte[] stdin, long timeoutSeconds) {
         List<String> command = new ArrayList<>();
         command.add("node");
         command.addAll(nodeFlags);
@@ -65,11 +71,12 @@ public final class Compat {
             Path out = Files.createTempFile("ao4j-node", ".out");
             Path err = Files.createTempFile("ao4j-node", ".err");
             try {
-                Process process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(compatDir().toFile())
                         .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
+                        .redirectError(err.toFile());
+                builder.environment().putAll(env);
+                Process process = builder.start();
                 try (var in = process.getOutputStream()) {
                     if (stdin != null) {
                         in.write(stdin);

@@ -50,14 +50,12 @@ public final class ItemCommand {
 
         @Override
         public Integer call() throws Exception {
-            List<Tag> parsed = new ArrayList<>();
-            for (String tag : tags) {
-                int eq = tag.indexOf('=');
-                if (eq <= 0) {
-                    spec.commandLine().getErr().println("--tag must be Name=Value, not '" + tag + "'");
-                    return 2;
-                }
-                parsed.add(new Tag(tag.substring(0, eq), tag.substring(eq + 1)));
+            List<Tag> parsed;
+            try {
+                parsed = TagArgs.parse(tags);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
             }
             byte[] payload = data == null ? new byte[0]
                     : data.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(data));

@@ -1,5 +1,6 @@
 package dev.ao4j.cu;
 
+import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.cu.adapter.Ans104Crypto;
@@ -27,10 +28,17 @@ public final class ComputeUnits {
      */
     public static ComputeService create(Permastore permastore, Wallet wallet, WasmEngine engine, ResultStore results,
                                         InProcessSuClient localSu, CuSettings settings, List<String> trustedOwners) {
+        return create(permastore, wallet, engine, results, localSu, settings, trustedOwners, UnitMetrics.NONE);
+    }
+
+    /** As above, reporting each evaluation to {@code metrics}. */
+    public static ComputeService create(Permastore permastore, Wallet wallet, WasmEngine engine, ResultStore results,
+                                        InProcessSuClient localSu, CuSettings settings, List<String> trustedOwners,
+                                        UnitMetrics metrics) {
         PermastoreSource source = new PermastoreSource(permastore);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return new ComputeService(new PermastoreSchedulerDirectory(permastore, http, localSu), source,
-                new WasmModuleRuntime(engine), results, new PermastoreCheckpoints(permastore, wallet, trustedOwners),
+                new WasmModuleRuntime(engine, metrics), results, new PermastoreCheckpoints(permastore, wallet, trustedOwners),
                 source, new Ans104Crypto(), source, new WalletAttestor(wallet), settings, System::currentTimeMillis);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ao4j.su;
 
+import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
@@ -26,6 +27,7 @@ public final class SchedulerService {
     static final long DEFAULT_SETTLEMENT_DEPTH = 20;
 
     private final String address;
+    private final UnitMetrics metrics;
     private final Sequencer sequencer;
     private final LogStore log;
     private final Permastore permastore;
@@ -35,6 +37,12 @@ public final class SchedulerService {
 
     public SchedulerService(String address, Sequencer sequencer, LogStore log, Permastore permastore, LogUploader uploader,
                             LongSupplier clock, LongSupplier blockHeight) {
+        this(address, sequencer, log, permastore, uploader, clock, blockHeight, UnitMetrics.NONE);
+    }
+
+    public SchedulerService(String address, Sequencer sequencer, LogStore log, Permastore permastore, LogUploader uploader,
+                            LongSupplier clock, LongSupplier blockHeight, UnitMetrics metrics) {
+        this.metrics = metrics;
         this.address = address;
         this.sequencer = sequencer;
         this.log = log;
@@ -180,6 +188,7 @@ public final class SchedulerService {
     private Slot await(ScheduleRequest request) throws SchedulingException {
         try {
             Slot slot = sequencer.schedule(request).get();
+            metrics.sequenced();
             uploader.wake();
             return slot;
         } catch (ExecutionException e) {

@@ -4,6 +4,7 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.node.WalletFiles;
 import dev.ao4j.su.dynamodb.DynamoDbLogStore;
 import dev.ao4j.su.embedded.SqliteLogStore;
@@ -68,9 +69,9 @@ public class SchedulerUnit {
     @Produces
     @Singleton
     SchedulerService scheduler(@Named("su") Wallet wallet, Sequencer sequencer, LogStore log, Permastore permastore,
-                               LogUploader uploader, BlockHeight blockHeight) {
+                               LogUploader uploader, BlockHeight blockHeight, UnitMetrics metrics) {
         return new SchedulerService(wallet.address(), sequencer, log, permastore, uploader, System::currentTimeMillis,
-                blockHeight::current);
+                blockHeight::current, metrics);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.ao4j.cu.adapter;
 
+import dev.ao4j.metrics.UnitMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.port.ModuleRuntime;
@@ -35,10 +36,16 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
     private static final int SNAPSHOT_VERSION = 1;
 
     private final WasmEngine engine;
+    private final UnitMetrics metrics;
     private final Map<String, AoModule> modules = new ConcurrentHashMap<>();
 
     public WasmModuleRuntime(WasmEngine engine) {
+        this(engine, UnitMetrics.NONE);
+    }
+
+    public WasmModuleRuntime(WasmEngine engine, UnitMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +58,7 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         try {
             AoModule module = module(spec);
             return new Instance(ProcessInstance.start(module, new Limits(spec.memoryLimit(), Math.max(1, spec.computeLimit()))),
-                    module.format());
+                    module.format(), metrics);
         } catch (ModuleLoadException e) {
             throw CuException.unprocessable("module " + spec.moduleId() + " cannot be instantiated: " + e.getMessage());
         }
@@ -81,8 +88,10 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
     private static final class Instance implements ProcessRuntime {
         private final ProcessInstance instance;
         private final ModuleFormat format;
+        private final UnitMetrics metrics;
 
-        Instance(ProcessInstance instance, ModuleFormat format) {
+        Instance(ProcessInstance instance, ModuleFormat format, UnitMetrics metrics) {
+            this.metrics = metrics;
             this.instance = instance;
             this.format = format;
         }
@@ -90,7 +99,9 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         @Override
         public Outcome handle(String msgJson, String envJson) {
             try {
+                long start = System.nanoTime();
                 HandleResult result = instance.handle(msgJson, envJson);
+                metrics.evaluated(System.nanoTime() - start, result.failed());
                 ObjectNode json = result.toJson();
                 return new Outcome(json, result.failed());
             } catch (InstanceFailedException e) {
