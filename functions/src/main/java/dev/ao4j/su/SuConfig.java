@@ -8,6 +8,13 @@ import java.util.Optional;
 /** The SU's settings, {@code ao4j.su.*} (defaults documented in application.properties). */
 @ConfigMapping(prefix = "ao4j.su")
 public interface SuConfig {
+    /**
+     * Whether the SU starts (its uploader and Scheduler-Location record); false in Lambda functions of other units,
+     * which share the application.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** {@code embedded} (SQLite under the data dir) or {@code dynamodb}. */
     @WithDefault("embedded")
     String logStore();
