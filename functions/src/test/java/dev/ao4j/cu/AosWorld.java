@@ -17,7 +17,6 @@ import dev.ao4j.su.SchedulerService;
 import dev.ao4j.su.Sequencer;
 import dev.ao4j.su.Slot;
 import dev.ao4j.su.embedded.SqliteLogStore;
-import dev.ao4j.testing.Compat;
 import dev.ao4j.wasm.WasmEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,11 +74,7 @@ final class AosWorld implements AutoCloseable {
 
     /** Stores the module item; answers its id. */
     String publishModule(String fileName, String format) throws Exception {
-        byte[] wasm = Files.readAllBytes(Compat.module(fileName));
-        DataItem module = DataItem.sign(user, null, null, List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
-                new Tag("Type", "Module"), new Tag("Module-Format", format), new Tag("Input-Encoding", "JSON-1"),
-                new Tag("Output-Encoding", "JSON-1"), new Tag("Memory-Limit", "1-gb"),
-                new Tag("Compute-Limit", "9000000000000")), wasm);
+        DataItem module = dev.ao4j.testing.AosModules.item(user, fileName, format);
         permastore.put(module);
         return module.id();
     }

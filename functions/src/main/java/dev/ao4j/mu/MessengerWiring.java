@@ -1,0 +1,144 @@
+package dev.ao4j.mu;
+
+import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.mu.adapter.HttpComputeUnit;
+import dev.ao4j.mu.adapter.HttpSchedulers;
+import dev.ao4j.mu.adapter.PermastoreArchive;
+import dev.ao4j.mu.adapter.SqliteMuStore;
+import dev.ao4j.mu.core.Crank;
+import dev.ao4j.mu.core.CronMonitor;
+import dev.ao4j.mu.core.Messenger;
+import dev.ao4j.mu.port.ComputeUnit;
+import dev.ao4j.mu.port.Schedulers;
+import dev.ao4j.mu.port.StepSink;
+import dev.ao4j.mu.queue.CrankQueue;
+import dev.ao4j.node.WalletFiles;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.value.registry.ValueRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wires the MU: its wallet, its store, the SU and CU over HTTP (by default this node's own, over loopback: the
+ * same code reaches units on other machines), the queue, and the use cases.
+ */
+@ApplicationScoped
+public class MessengerWiring {
+    private volatile SqliteMuStore created;
+
+    @ConfigProperty(name = "ao4j.data-dir")
+    Path dataDir;
+
+    @ConfigProperty(name = "ao4j.mu.su-url")
+    Optional<String> suUrl;
+
+    @ConfigProperty(name = "ao4j.mu.cu-url")
+    Optional<String> cuUrl;
+
+    @ConfigProperty(name = "ao4j.mu.http-timeout", defaultValue = "120s")
+    Duration httpTimeout;
+
+    @ConfigProperty(name = "ao4j.mu.cu-attempts", defaultValue = "8")
+    int cuAttempts;
+
+    @Inject
+    Instance<ValueRegistry> values;
+
+    @Produces
+    @Singleton
+    @Named("mu")
+    Wallet wallet(@ConfigProperty(name = "ao4j.mu.wallet") Optional<String> file,
+                  @ConfigProperty(name = "ao4j.mu.wallet-type", defaultValue = "rsa") String type) {
+        return WalletFiles.loadOrCreate(file.map(Path::of).orElse(dataDir.resolve("wallets/mu.json")), WalletType.parse(type));
+    }
+
+    @Produces
+    @Singleton
+    SqliteMuStore store() {
+        created = new SqliteMuStore(dataDir.resolve("mu/mu.db"));
+        return created;
+    }
+
+    @Produces
+    @Singleton
+    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu) {
+        String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
+        return new HttpSchedulers(client(), httpTimeout, suUrl.<Supplier<String>>map(url -> () -> url)
+                .orElse(() -> loopback() + "/su"), localAddress, permastore);
+    }
+
+    @Produces
+    @Singleton
+    ComputeUnit computeUnit() {
+        return new HttpComputeUnit(client(), httpTimeout, cuUrl.<Supplier<String>>map(url -> () -> url)
+                .orElse(() -> loopback() + "/cu"), cuAttempts, Duration.ofMillis(250));
+    }
+
+    @Produces
+    @Singleton
+    StepSink steps(CrankQueue queue) {
+        return new QueueStepSink(queue);
+    }
+
+    @Produces
+    @Singleton
+    Crank crank(@Named("mu") Wallet wallet, Schedulers schedulers, ComputeUnit compute, Permastore permastore,
+                SqliteMuStore store) {
+        return new Crank(wallet, schedulers, compute, new PermastoreArchive(permastore), store);
+    }
+
+    @Produces
+    @Singleton
+    Messenger messenger(Schedulers schedulers, StepSink steps, SqliteMuStore store) {
+        return new Messenger(schedulers, steps, store);
+    }
+
+    @Produces
+    @Singleton
+    CronMonitor cronMonitor(ComputeUnit compute, SqliteMuStore store, StepSink steps) {
+        return new CronMonitor(compute, store, steps);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (created != null) {
+            created.close();
+        }
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** This node's own base URL on loopback, with the port it actually listens on (a test's port is random). */
+    private String loopback() {
+        int port = -1;
+        if (values.isResolvable()) {
+            try {
+                port = HttpServer.INFO.get(values.get()).getPort();
+            } catch (RuntimeException e) {
+                port = -1;
+            }
+        }
+        if (port <= 0) {
+            String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+            port = ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8734);
+        }
+        return "http://127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ao4j.mu.core;
+
+import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.mu.core.CrankStep.Assign;
+import dev.ao4j.mu.core.CrankStep.PullResult;
+import dev.ao4j.mu.core.Intake.UserMessage;
+import dev.ao4j.mu.core.Intake.UserProcess;
+import dev.ao4j.mu.port.Monitors;
+import dev.ao4j.mu.port.Schedulers;
+import dev.ao4j.mu.port.StepSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The MU's use cases behind its HTTP API. Each answers only after the SU accepted the write and the first
+ * crank step is stored on the queue; a refused request queues nothing.
+ */
+public final class Messenger {
+    private final Schedulers schedulers;
+    private final StepSink steps;
+    private final Monitors monitors;
+
+    public Messenger(Schedulers schedulers, StepSink steps, Monitors monitors) {
+        this.schedulers = schedulers;
+        this.steps = steps;
+        this.monitors = monitors;
+    }
+
+    /** Forwards a user's Message or Process to its SU and starts the crank; answers the item's id. */
+    public String accept(byte[] body) {
+        Intake.AoItem item = Intake.aoItem(body);
+        return switch (item) {
+            case UserMessage message -> {
+                ProcessRecord target = known(message.target());
+                Receipt receipt = schedulers.push(target.scheduler(), body);
+                steps.enqueue(List.of(new PullResult(target.id(), receipt.id(), receipt.id())));
+                yield message.item().id();
+            }
+            case UserProcess process -> {
+                Receipt receipt = schedulers.push(process.scheduler(), body);
+                List<CrankStep> next = new ArrayList<>(List.of(new PullResult(receipt.id(), receipt.id(), receipt.id())));
+                process.item().target().ifPresent(target ->
+                        next.add(new Assign(target, receipt.id(), false, List.of(), receipt.id(), receipt.id())));
+                steps.enqueue(next);
+                yield process.item().id();
+            }
+        };
+    }
+
+    /** Assigns an existing transaction to a process and cranks its result; answers the assignment's id. */
+    public String assign(String processId, String transactionId, boolean baseLayer, List<String> exclude) {
+        if (processId == null || transactionId == null) {
+            throw MuException.badRequest("an assignment needs both process-id and assign");
+        }
+        if (!Base64Url.isId(processId) || !Base64Url.isId(transactionId)) {
+            throw MuException.badRequest("process-id and assign must be 43-character ids");
+        }
+        ProcessRecord process = known(processId);
+        Receipt receipt = schedulers.assign(process.id(), transactionId, baseLayer, exclude);
+        steps.enqueue(List.of(new PullResult(process.id(), transactionId, transactionId)));
+        return receipt.id();
+    }
+
+    /** Subscribes the process to cron cranking; the body is an item signed by the caller, targeting it. */
+    public void monitor(String processId, byte[] body) {
+        monitors.add(subscriptionTarget(processId, body));
+    }
+
+    public void unmonitor(String processId, byte[] body) {
+        String process = subscriptionTarget(processId, body);
+        if (!monitors.remove(process)) {
+            throw MuException.notFound("process " + process + " is not monitored");
+        }
+    }
+
+    private String subscriptionTarget(String processId, byte[] body) {
+        DataItem item = Intake.signedItem(body);
+        String target = item.target().orElseThrow(() ->
+                MuException.badRequest("the monitor request item must target the process"));
+        if (!target.equals(processId)) {
+            throw MuException.badRequest("the item targets " + target + ", not the process " + processId);
+        }
+        return known(processId).id();
+    }
+
+    private ProcessRecord known(String processId) {
+        if (!Base64Url.isId(processId)) {
+            throw MuException.badRequest("'" + processId + "' is not a 43-character process id");
+        }
+        return schedulers.process(processId).orElseThrow(() ->
+                MuException.notFound("process " + processId + " not found: no scheduler knows it"));
+    }
+}

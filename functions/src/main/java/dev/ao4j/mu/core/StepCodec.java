@@ -1,0 +1,51 @@
+package dev.ao4j.mu.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ao4j.mu.queue.CrankTask;
+import java.util.Map;
+
+/** Crank steps as queue tasks: type = the step's name, payload = the step record as JSON. */
+public final class StepCodec {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Map<String, Class<? extends CrankStep>> TYPES = Map.of(
+            "pull-result", CrankStep.PullResult.class,
+            "deliver", CrankStep.Deliver.class,
+            "spawn", CrankStep.Spawn.class,
+            "notify-spawned", CrankStep.NotifySpawned.class,
+            "assign", CrankStep.Assign.class);
+
+    private StepCodec() {}
+
+    public static CrankTask task(CrankStep step) {
+        try {
+            return CrankTask.of(step.key(), step.group(), type(step), JSON.writeValueAsString(step));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode crank step " + step + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static CrankStep step(CrankTask task) {
+        Class<? extends CrankStep> type = TYPES.get(task.type());
+        if (type == null) {
+            throw new IllegalArgumentException("unknown crank step type '" + task.type() + "'");
+        }
+        try {
+            return JSON.readValue(task.payloadJson(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("crank task " + task.id() + " has an unreadable payload: " + e.getMessage(), e);
+        }
+    }
+
+    public static String type(CrankStep step) {
+        return switch (step) {
+            case CrankStep.PullResult p -> "pull-result";
+            case CrankStep.Deliver d -> "deliver";
+            case CrankStep.Spawn s -> "spawn";
+            case CrankStep.NotifySpawned n -> "notify-spawned";
+            case CrankStep.Assign a -> "assign";
+        };
+    }
+}
