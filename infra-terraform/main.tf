@@ -32,6 +32,8 @@ locals {
       env = {
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
+        AO4J_MU_SU_URL               = "${local.api_url}/su"
+        AO4J_MU_CU_URL               = "${local.api_url}/cu"
       }
     }
     su = {
@@ -57,6 +59,8 @@ locals {
       env = {
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
+        AO4J_MU_SU_URL               = "${local.api_url}/su"
+        AO4J_MU_CU_URL               = "${local.api_url}/cu"
       }
     }
     cron = {
@@ -65,6 +69,8 @@ locals {
       env = {
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
+        AO4J_MU_SU_URL               = "${local.api_url}/su"
+        AO4J_MU_CU_URL               = "${local.api_url}/cu"
       }
     }
   }

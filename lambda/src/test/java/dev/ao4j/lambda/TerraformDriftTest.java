@@ -208,6 +208,13 @@ class TerraformDriftTest {
         }
         assertEquals("/su", dev.ao4j.su.http.SchedulerResource.class.getAnnotation(Path.class).value());
         assertEquals("/cu", dev.ao4j.cu.http.ComputeResource.class.getAnnotation(Path.class).value());
+        assertEquals("/mu", dev.ao4j.mu.http.MessengerResource.class.getAnnotation(Path.class).value());
+        for (String unit : List.of("mu", "crank", "cron")) {
+            Map<String, Expr> env = tf.object(functions().get(unit).entries().get("env")).entries();
+            assertEquals("\"${local.api_url}/su\"", describe(env.get(envName("ao4j.mu.su-url"))), unit);
+            assertEquals("\"${local.api_url}/cu\"", describe(env.get(envName("ao4j.mu.cu-url"))), unit);
+        }
+        assertEquals("off", properties.get("%lambda.ao4j.mu.cron.interval"), "in Lambda only the scheduled cronTick runs the monitor");
         Block integration = tf.resource("aws_apigatewayv2_integration", "unit");
         assertEquals("2.0", tf.string(integration.attribute("payload_format_version")).orElseThrow());
         assertEquals("\"${local.api_url}/su\"", describe(functions().get("su").entries().get("env") instanceof ObjectExpr o
