@@ -214,7 +214,7 @@ class TerraformDriftTest {
             assertEquals("\"${local.api_url}/su\"", describe(env.get(envName("ao4j.mu.su-url"))), unit);
             assertEquals("\"${local.api_url}/cu\"", describe(env.get(envName("ao4j.mu.cu-url"))), unit);
         }
-        assertEquals("off", properties.get("%lambda.ao4j.mu.cron.interval"), "in Lambda only the scheduled cronTick runs the monitor");
+        assertEquals("false", properties.get("%lambda.quarkus.scheduler.enabled"), "in Lambda only the scheduled cronTick runs the monitor");
         Block integration = tf.resource("aws_apigatewayv2_integration", "unit");
         assertEquals("2.0", tf.string(integration.attribute("payload_format_version")).orElseThrow());
         assertEquals("\"${local.api_url}/su\"", describe(functions().get("su").entries().get("env") instanceof ObjectExpr o
