@@ -9,8 +9,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ao4j.su")
 public interface SuConfig {
     /**
-     * Whether the SU starts (its uploader and Scheduler-Location record); false in Lambda functions of other units,
-     * which share the application.
+     * Whether this process runs the SU (its uploader, its Scheduler-Location record, the CU's in-process reads of
+     * its log); false in the Lambda functions of the other units, which share the application and reach the SU
+     * over HTTP.
      */
     @WithDefault("true")
     boolean enabled();

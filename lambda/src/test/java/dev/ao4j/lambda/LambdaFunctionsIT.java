@@ -115,10 +115,10 @@ class LambdaFunctionsIT {
         all.putAll(env);
         LambdaJvm jvm = LambdaJvm.start(name, handler, all, api, javaToolOptions);
         resources.add(jvm);
-        return new Function(name, api, jvm);
+        return new Function(name, api, jvm, Path.of(all.get("AO4J_DATA_DIR")));
     }
 
-    private record Function(String name, RuntimeApiEmulator api, LambdaJvm jvm) {
+    private record Function(String name, RuntimeApiEmulator api, LambdaJvm jvm, Path dataDir) {
         RuntimeApiEmulator.Outcome invoke(String event) throws Exception {
             var outcome = api.invoke(event);
             var failed = api.initError();
@@ -153,6 +153,7 @@ class LambdaFunctionsIT {
 
         JsonNode info = su.respond(httpEvent("GET", "/su", "", null));
         su.report(System.nanoTime());
+        assertTrue(su.jvm().log().contains("] SU "), su.jvm().log());
         assertEquals(200, info.path("statusCode").asInt(), info.toString());
         String scheduler = JSON.readTree(info.path("body").asText()).path("address").asText();
         assertEquals(43, scheduler.length(), info.toString());
@@ -174,11 +175,21 @@ class LambdaFunctionsIT {
         assertEquals(400, forged.path("statusCode").asInt(), forged.toString());
         assertTrue(JSON.readTree(forged.path("body").asText()).path("error").isTextual(), forged.toString());
 
-        JsonNode cu = su.respond(httpEvent("GET", "/cu", "", null));
+    }
+
+    @Test
+    void httpFunctionOfAnotherUnitServesItWithoutStartingTheSu() throws Exception {
+        Function mu = start("mu-http", LambdaFunctions.HTTP_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRANK_STEP));
+        JsonNode info = mu.respond(httpEvent("GET", "/mu/info", "", null));
+        mu.report(System.nanoTime());
+        assertEquals(200, info.path("statusCode").asInt(), info.toString());
+        assertEquals(43, JSON.readTree(info.path("body").asText()).path("address").asText().length(), info.toString());
+        JsonNode cu = mu.respond(httpEvent("GET", "/cu", "", null));
         assertEquals(200, cu.path("statusCode").asInt(), cu.toString());
-        JsonNode mu = su.respond(httpEvent("GET", "/mu/info", "", null));
-        assertEquals(200, mu.path("statusCode").asInt(), mu.toString());
-        assertEquals(43, JSON.readTree(mu.path("body").asText()).path("address").asText().length(), mu.toString());
+        assertEquals(43, JSON.readTree(cu.path("body").asText()).path("address").asText().length(), cu.toString());
+        // The SU never started here (no uploader, no Scheduler-Location record), while the SU function's did.
+        assertFalse(mu.jvm().log().contains("] SU "), mu.jvm().log());
     }
 
     @Test
