@@ -18,6 +18,7 @@ public final class BenchSuites {
         ALL.put("store", dev.ao4j.gateway.StoreBench::new);
         ALL.put("cu", CuBench::new);
         ALL.put("cu-node", dev.ao4j.cu.bench.CuNodeBench::new);
+        ALL.put("mu", MuBench::new);
     }
 
     private BenchSuites() {}

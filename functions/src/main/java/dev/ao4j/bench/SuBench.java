@@ -54,7 +54,8 @@ public final class SuBench implements BenchSuite {
         return rows;
     }
 
-    private static double sequenced(Wallet su, Wallet user, int processes, int messages) throws Exception {
+    /** Messages per second sequenced into {@code processes} processes on a fresh embedded log. */
+    static double sequenced(Wallet su, Wallet user, int processes, int messages) throws Exception {
         Path dir = Files.createTempDirectory("ao4j-bench-su");
         try (LogStore log = new SqliteLogStore(dir.resolve("log.db"));
              Sequencer sequencer = new Sequencer(log, new AssignmentSigner(su), () -> 1, System::currentTimeMillis)) {

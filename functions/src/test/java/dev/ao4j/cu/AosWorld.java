@@ -30,8 +30,8 @@ import java.util.List;
  * process of it: what a CU needs to evaluate for real. Reopening the same directory gives the same world
  * (wallets are files), so a second JVM or a restarted CU sees exactly what the first one saw.
  */
-final class AosWorld implements AutoCloseable {
-    static final String COUNTER = """
+public final class AosWorld implements AutoCloseable {
+    public static final String COUNTER = """
             Count = Count or 0
             Handlers.add("inc", Handlers.utils.hasMatchingTag("Action", "Inc"), function (msg)
               Count = Count + 1
@@ -39,13 +39,13 @@ final class AosWorld implements AutoCloseable {
             end)
             """;
 
-    final Path dir;
-    final EmbeddedPermastore permastore;
-    final SqliteLogStore log;
-    final Sequencer sequencer;
-    final SchedulerService scheduler;
-    final Wallet suWallet;
-    final Wallet user;
+    public final Path dir;
+    public final EmbeddedPermastore permastore;
+    public final SqliteLogStore log;
+    public final Sequencer sequencer;
+    public final SchedulerService scheduler;
+    public final Wallet suWallet;
+    public final Wallet user;
 
     private AosWorld(Path dir) throws Exception {
         this.dir = dir;
@@ -58,12 +58,12 @@ final class AosWorld implements AutoCloseable {
                 new LogUploader(log, permastore, suWallet), System::currentTimeMillis, () -> 1_500_000L);
     }
 
-    static AosWorld open(Path dir) throws Exception {
+    public static AosWorld open(Path dir) throws Exception {
         Files.createDirectories(dir);
         return new AosWorld(dir);
     }
 
-    static Wallet wallet(Path file) throws Exception {
+    public static Wallet wallet(Path file) throws Exception {
         if (Files.exists(file)) {
             return Wallets.read(file);
         }
@@ -73,14 +73,14 @@ final class AosWorld implements AutoCloseable {
     }
 
     /** Stores the module item; answers its id. */
-    String publishModule(String fileName, String format) throws Exception {
+    public String publishModule(String fileName, String format) throws Exception {
         DataItem module = dev.ao4j.testing.AosModules.item(user, fileName, format);
         permastore.put(module);
         return module.id();
     }
 
     /** Spawns a process of the module (also stored on the permanent store, as the SU uploads it). */
-    String spawn(String moduleId, Tag... extra) throws Exception {
+    public String spawn(String moduleId, Tag... extra) throws Exception {
         List<Tag> tags = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Process"), new Tag("Module", moduleId), new Tag("Scheduler", suWallet.address())));
         tags.addAll(List.of(extra));
@@ -91,7 +91,7 @@ final class AosWorld implements AutoCloseable {
     }
 
     /** Sends a message to the process; answers its id once the SU ordered it. */
-    String send(String processId, String data, Tag... tags) throws Exception {
+    public String send(String processId, String data, Tag... tags) throws Exception {
         List<Tag> all = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Message")));
         all.addAll(List.of(tags));
@@ -100,12 +100,12 @@ final class AosWorld implements AutoCloseable {
         return slot.messageId();
     }
 
-    String eval(String processId, String lua) throws Exception {
+    public String eval(String processId, String lua) throws Exception {
         return send(processId, lua, new Tag("Action", "Eval"));
     }
 
     /** A CU over this world with its own wallet file and result store under {@code name}. */
-    ComputeService cu(WasmEngine engine, String name, CuSettings settings, List<String> trusted, List<AutoCloseable> closers)
+    public ComputeService cu(WasmEngine engine, String name, CuSettings settings, List<String> trusted, List<AutoCloseable> closers)
             throws Exception {
         SqliteResultStore results = new SqliteResultStore(dir.resolve(name).resolve("results.db"));
         closers.add(results);
@@ -120,7 +120,7 @@ final class AosWorld implements AutoCloseable {
         return wallet(dir.resolve(name + "-cu.json")).address();
     }
 
-    static CuSettings settings(int checkpointEvery, boolean hashEveryMessage) {
+    public static CuSettings settings(int checkpointEvery, boolean hashEveryMessage) {
         CuSettings d = CuSettings.defaults();
         return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), checkpointEvery,
                 Duration.ofHours(1), d.pageSize(), hashEveryMessage);
