@@ -1,6 +1,7 @@
 package dev.ao4j.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -241,6 +242,72 @@ class TerraformDriftTest {
         for (Block variable : tf.body().blocks("variable")) {
             String name = variable.labels().getFirst();
             assertTrue(!name.contains("wallet") || name.endsWith("_secret_arn"), name);
+        }
+    }
+
+    @Test
+    void iamAllowsWhatTheUnitsCallAndNoMore() throws IOException {
+        // Every DynamoDB operation DynamoDbLogStore calls (table creation is for local runs only) is in the SU's
+        // policy, and the SU's policy allows no other DynamoDB action.
+        String logStore = Files.readString(Repo.dir().resolve("functions/src/main/java/dev/ao4j/su/dynamodb/DynamoDbLogStore.java"));
+        Set<String> calls = new TreeSet<>();
+        Matcher call = Pattern.compile("dynamo\\.(\\w+)\\(").matcher(logStore);
+        while (call.find()) {
+            if (!Set.of("createTable", "waiter", "close").contains(call.group(1))) {
+                calls.add("dynamodb:" + Character.toUpperCase(call.group(1).charAt(0)) + call.group(1).substring(1));
+            }
+        }
+        assertTrue(calls.contains("dynamodb:TransactWriteItems"), calls.toString());
+        Set<String> needed = new TreeSet<>(calls);
+        // A transaction's puts, updates and condition checks are authorized as those actions.
+        needed.addAll(Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));
+        Set<String> su = actions("su");
+        assertEquals(needed, su.stream().filter(a -> a.startsWith("dynamodb:")).collect(Collectors.toCollection(TreeSet::new)));
+        assertTrue(su.stream().noneMatch(a -> a.startsWith("sqs:")), su.toString());
+
+        // Enqueueing (SqsTaskQueue's SendMessage) for the MU side; the crank trigger also receives and deletes.
+        for (String unit : List.of("mu", "crank", "cron")) {
+            assertTrue(actions(unit).contains("sqs:SendMessage"), unit + ": " + actions(unit));
+            assertTrue(actions(unit).stream().noneMatch(a -> a.startsWith("dynamodb:")), unit + ": " + actions(unit));
+        }
+        assertTrue(actions("crank").containsAll(Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")));
+        assertFalse(actions("mu").contains("sqs:ReceiveMessage"), "only the trigger's function consumes");
+        assertEquals(Set.of(), actions("cu"), "the CU needs nothing beyond its logs and its wallet secret");
+        // No wildcard actions or resources in the functions' policies (a log group's streams, "<arn>:*", excepted).
+        List<String> texts = new java.util.ArrayList<>();
+        strings(tf.locals().get("unit_statements"), texts);
+        strings(tf.resource("aws_iam_role_policy", "function").attribute("policy"), texts);
+        assertTrue(texts.contains("logs:PutLogEvents") && texts.contains("dynamodb:Query"), texts.toString());
+        for (String text : texts) {
+            assertFalse(text.contains("*") && !text.equals("${aws_cloudwatch_log_group.function[each.key].arn}:*"), text);
+        }
+    }
+
+    /** Every string literal inside an expression. */
+    private static void strings(Expr expr, List<String> out) {
+        switch (expr) {
+            case Hcl.Str str -> out.add(str.template());
+            case ListExpr list -> list.items().forEach(e -> strings(e, out));
+            case ObjectExpr object -> object.entries().values().forEach(e -> strings(e, out));
+            case Hcl.Call c -> c.args().forEach(e -> strings(e, out));
+            default -> { }
+        }
+    }
+
+    /** The actions of a function's unit-specific statements (locals.unit_statements[unit]). */
+    private static Set<String> actions(String unit) {
+        Set<String> out = new TreeSet<>();
+        collectActions(tf.object(tf.locals().get("unit_statements")).entries().get(unit), out);
+        return out;
+    }
+
+    private static void collectActions(Expr expr, Set<String> out) {
+        Expr value = tf.resolve(expr);
+        switch (value) {
+            case Hcl.Call c when c.name().equals("concat") -> c.args().forEach(arg -> collectActions(arg, out));
+            case ListExpr list -> list.items().forEach(item -> collectActions(item, out));
+            case ObjectExpr statement -> out.addAll(strings(statement.entries().get("Action")));
+            default -> throw new IllegalArgumentException("unexpected IAM statement expression " + value);
         }
     }
 
