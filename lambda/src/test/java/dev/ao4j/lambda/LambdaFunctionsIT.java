@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Hashes;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
@@ -55,6 +57,11 @@ class LambdaFunctionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
     private static final String EMPTY_RESULT = "{\"Messages\":[],\"Spawns\":[],\"Assignments\":[],\"Output\":\"\"}";
+    private static final String PONG_TARGET = Base64Url.encode(Hashes.sha256("pong target".getBytes(StandardCharsets.UTF_8)));
+    /** A result whose outbox holds one message: the crank step's follow-up is a deliver step on the queue. */
+    private static final String OUTBOX_RESULT = "{\"Messages\":[{\"Target\":\"" + PONG_TARGET
+            + "\",\"Anchor\":\"00000000000000000000000000000001\",\"Tags\":[{\"name\":\"Action\",\"value\":\"Pong\"}],"
+            + "\"Data\":\"pong\"}],\"Spawns\":[],\"Assignments\":[],\"Output\":\"\"}";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<String> computeRequests = new CopyOnWriteArrayList<>();
@@ -75,7 +82,9 @@ class LambdaFunctionsIT {
         cu.createContext("/cu/result/", exchange -> {
             String message = exchange.getRequestURI().getPath().substring("/cu/result/".length());
             computeRequests.add(message);
-            byte[] body = (message.startsWith("broken") ? "{\"error\":\"evaluation failed\"}" : EMPTY_RESULT).getBytes(StandardCharsets.UTF_8);
+            String result = message.startsWith("broken") ? "{\"error\":\"evaluation failed\"}"
+                    : message.startsWith("out") ? OUTBOX_RESULT : EMPTY_RESULT;
+            byte[] body = result.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(message.startsWith("broken") ? 500 : 200, body.length);
             exchange.getResponseBody().write(body);
@@ -203,7 +212,7 @@ class LambdaFunctionsIT {
         records.add(sqsRecord("m2-a-ok", pull(processA, "ok-1"), processA, 1));
         records.add(sqsRecord("m3-b-broken", pull(processB, "broken-1"), processB, 2));
         records.add(sqsRecord("m4-b-after", pull(processB, "ok-2"), processB, 1));
-        records.add(sqsRecord("m5-a-ok", pull(processA, "ok-3"), processA, 1));
+        records.add(sqsRecord("m5-a-ok", pull(processA, "out-3"), processA, 1));
         ObjectNode event = JSON.createObjectNode().set("Records", records);
 
         JsonNode response = crank.respond(event.toString());
@@ -212,7 +221,18 @@ class LambdaFunctionsIT {
         response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         assertEquals(List.of("m1-malformed", "m3-b-broken", "m4-b-after"), failed, response.toString());
         // B's later step did not run after B's failure; A's steps ran in order.
-        assertEquals(List.of("ok-1", "broken-1", "ok-3"), computeRequests);
+        assertEquals(List.of("ok-1", "broken-1", "out-3"), computeRequests);
+        // The follow-up of out-3's outbox went to the SQS FIFO queue (the lambda profile only enqueues).
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            var received = sqs.receiveMessage(r -> r.queueUrl(baseEnv.get("AO4J_MU_QUEUE_SQS_QUEUE_URL"))
+                    .maxNumberOfMessages(10).waitTimeSeconds(5).messageSystemAttributeNamesWithStrings("MessageGroupId")).messages();
+            assertEquals(1, received.size(), received.toString());
+            CrankTask followUp = SqsTaskCodec.task(received.getFirst());
+            assertEquals("deliver", followUp.type());
+            assertEquals(processA, followUp.group());
+            assertEquals(processA, received.getFirst().attributesAsStrings().get("MessageGroupId"));
+            assertTrue(followUp.payloadJson().contains(PONG_TARGET), followUp.payloadJson());
+        }
 
         JsonNode empty = crank.respond("{\"Records\":[]}");
         assertEquals(0, empty.path("batchItemFailures").size(), empty.toString());
