@@ -11,6 +11,7 @@ import dev.ao4j.cu.port.ResultStore;
 import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.node.WalletFiles;
 import dev.ao4j.su.SchedulerService;
+import dev.ao4j.su.SuConfig;
 import dev.ao4j.wasm.WasmEngine;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,11 +58,11 @@ public class ComputeUnitWiring {
     @Singleton
     ComputeService computeService(CuConfig config, @Named("cu") Wallet wallet, Permastore permastore,
                                   WasmEngine engine, ResultStore results, Instance<SchedulerService> localSu,
-                                  UnitMetrics metrics) {
+                                  UnitMetrics metrics, SuConfig su) {
         Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
         CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
                 config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage());
-        InProcessSuClient local = localSu.isResolvable() ? new InProcessSuClient(localSu.get()) : null;
+        InProcessSuClient local = su.enabled() && localSu.isResolvable() ? new InProcessSuClient(localSu.get()) : null;
         created = ComputeUnits.create(permastore, wallet, engine, results, local, settings,
                 config.trustedCheckpointOwners().orElse(List.of()), metrics);
         return created;

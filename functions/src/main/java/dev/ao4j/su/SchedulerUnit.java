@@ -12,6 +12,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -80,17 +81,25 @@ public class SchedulerUnit {
         return new BlockHeight(permastore);
     }
 
-    void start(@Observes StartupEvent event, SuConfig config, @Named("su") Wallet wallet, Permastore permastore,
-               LogUploader uploader, @ConfigProperty(name = "quarkus.http.port") int port) throws PermastoreException {
-        uploader.start();
+    void start(@Observes StartupEvent event, SuConfig config, @Named("su") Instance<Wallet> wallet,
+               Instance<Permastore> permastore, Instance<LogUploader> uploader,
+               @ConfigProperty(name = "quarkus.http.port") int port) throws PermastoreException {
+        if (!config.enabled()) {
+            return;
+        }
+        uploader.get().start();
         String url = config.url().orElse("http://127.0.0.1:" + port + "/su");
-        SchedulerLocation.publish(permastore, wallet, url, config.locationTimeToLive());
-        LOG.infof("SU %s ready at %s (log store: %s)", wallet.address(), url, config.logStore());
+        SchedulerLocation.publish(permastore.get(), wallet.get(), url, config.locationTimeToLive());
+        LOG.infof("SU %s ready at %s (log store: %s)", wallet.get().address(), url, config.logStore());
     }
 
-    void stop(@Observes ShutdownEvent event, LogUploader uploader, Sequencer sequencer, LogStore log) {
-        sequencer.close();
-        uploader.close();
-        log.close();
+    void stop(@Observes ShutdownEvent event, SuConfig config, Instance<LogUploader> uploader, Instance<Sequencer> sequencer,
+              Instance<LogStore> log) {
+        if (!config.enabled()) {
+            return;
+        }
+        sequencer.get().close();
+        uploader.get().close();
+        log.get().close();
     }
 }

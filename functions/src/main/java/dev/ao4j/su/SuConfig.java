@@ -8,6 +8,14 @@ import java.util.Optional;
 /** The SU's settings, {@code ao4j.su.*} (defaults documented in application.properties). */
 @ConfigMapping(prefix = "ao4j.su")
 public interface SuConfig {
+    /**
+     * Whether this process runs the SU (its uploader, its Scheduler-Location record, the CU's in-process reads of
+     * its log); false in the Lambda functions of the other units, which share the application and reach the SU
+     * over HTTP.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** {@code embedded} (SQLite under the data dir) or {@code dynamodb}. */
     @WithDefault("embedded")
     String logStore();

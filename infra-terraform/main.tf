@@ -1,0 +1,124 @@
+# The MU, SU and CU on AWS Lambda. One deployment package (lambda/target/function.zip) serves five functions:
+# the three units' HTTP APIs behind one API Gateway HTTP API (routes /mu, /su, /cu), the SQS-triggered crank
+# step and the EventBridge Scheduler-triggered cron tick. Names used by the Java side (handlers, Funqy exports,
+# environment variables, table and queue layout) are checked against it by lambda's TerraformDriftTest.
+
+locals {
+  http_handler  = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+  funqy_handler = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+  profile       = "lambda"
+  crank_step    = "crankStep"
+  cron_tick     = "cronTick"
+
+  api_url = aws_apigatewayv2_api.http.api_endpoint
+
+  # Every function: the lambda configuration profile, the permanent store, the crank queue (each unit's
+  # application wires the MU queue; only the crank-step trigger consumes it) and the SU's log table.
+  common_env = {
+    QUARKUS_PROFILE                         = local.profile
+    JAVA_TOOL_OPTIONS                       = "--add-opens=java.base/java.lang=ALL-UNNAMED -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    AO4J_ARWEAVE_GATEWAY_URL                = var.arweave_gateway_url
+    AO4J_ARWEAVE_BUNDLER_URL                = var.bundler_url
+    AO4J_MU_QUEUE_SQS_REGION                = var.region
+    AO4J_MU_QUEUE_SQS_QUEUE_URL             = aws_sqs_queue.crank.url
+    AO4J_MU_QUEUE_SQS_DEAD_LETTER_QUEUE_URL = aws_sqs_queue.crank_dead_letters.url
+    AO4J_SU_DYNAMODB_TABLE                  = aws_dynamodb_table.su_log.name
+  }
+
+  functions = {
+    mu = {
+      handler = local.http_handler
+      export  = local.crank_step
+      env = {
+        AO4J_SU_ENABLED              = "false"
+        AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
+        AO4J_MU_SU_URL               = "${local.api_url}/su"
+        AO4J_MU_CU_URL               = "${local.api_url}/cu"
+      }
+    }
+    su = {
+      handler = local.http_handler
+      export  = local.crank_step
+      env = {
+        AO4J_SU_ENABLED              = "true"
+        AO4J_SU_URL                  = "${local.api_url}/su"
+        AO4J_LAMBDA_SU_WALLET_SECRET = var.su_wallet_secret_arn
+      }
+    }
+    cu = {
+      handler = local.http_handler
+      export  = local.crank_step
+      env = {
+        AO4J_SU_ENABLED              = "false"
+        AO4J_LAMBDA_CU_WALLET_SECRET = var.cu_wallet_secret_arn
+      }
+    }
+    crank = {
+      handler = local.funqy_handler
+      export  = local.crank_step
+      env = {
+        AO4J_SU_ENABLED              = "false"
+        AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
+        AO4J_MU_SU_URL               = "${local.api_url}/su"
+        AO4J_MU_CU_URL               = "${local.api_url}/cu"
+      }
+    }
+    cron = {
+      handler = local.funqy_handler
+      export  = local.cron_tick
+      env = {
+        AO4J_SU_ENABLED              = "false"
+        AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
+        AO4J_MU_SU_URL               = "${local.api_url}/su"
+        AO4J_MU_CU_URL               = "${local.api_url}/cu"
+      }
+    }
+  }
+}
+
+resource "aws_lambda_function" "unit" {
+  for_each = local.functions
+
+  function_name    = "${var.name_prefix}-${each.key}"
+  role             = aws_iam_role.function[each.key].arn
+  filename         = var.function_zip
+  source_code_hash = filebase64sha256(var.function_zip)
+  runtime          = var.java_runtime
+  architectures    = ["x86_64"]
+  handler          = each.value.handler
+  memory_size      = var.memory_sizes[each.key]
+  timeout          = var.timeouts[each.key]
+  publish          = true
+
+  environment {
+    variables = merge(local.common_env, each.value.env, { QUARKUS_FUNQY_EXPORT = each.value.export })
+  }
+
+  dynamic "snap_start" {
+    for_each = var.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.function[each.key].name
+  }
+}
+
+# SnapStart runs on published versions only: every trigger invokes this alias of the latest version.
+resource "aws_lambda_alias" "live" {
+  for_each = local.functions
+
+  name             = "live"
+  function_name    = aws_lambda_function.unit[each.key].function_name
+  function_version = aws_lambda_function.unit[each.key].version
+}
+
+resource "aws_cloudwatch_log_group" "function" {
+  for_each = local.functions
+
+  name              = "/aws/lambda/${var.name_prefix}-${each.key}"
+  retention_in_days = var.log_retention_days
+}

@@ -1,0 +1,116 @@
+variable "region" {
+  description = "AWS region of every resource."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every name (functions, queues, table, roles, log groups)."
+  type        = string
+  default     = "ao4j"
+}
+
+variable "function_zip" {
+  description = "Path of lambda/target/function.zip (./mvnw -B package -pl lambda -am -DskipTests)."
+  type        = string
+  default     = "../lambda/target/function.zip"
+}
+
+variable "java_runtime" {
+  description = "Lambda's managed Java runtime (the code is Java 25 bytecode; SnapStart needs a managed runtime)."
+  type        = string
+  default     = "java25"
+}
+
+variable "memory_sizes" {
+  description = "Memory (MB) of each function; CPU share grows with it. The CU evaluates WASM and needs the most."
+  type = object({
+    mu    = number
+    su    = number
+    cu    = number
+    crank = number
+    cron  = number
+  })
+  default = {
+    mu    = 1024
+    su    = 1024
+    cu    = 4096
+    crank = 1024
+    cron  = 512
+  }
+}
+
+variable "timeouts" {
+  description = "Timeout (seconds) of each function."
+  type = object({
+    mu    = number
+    su    = number
+    cu    = number
+    crank = number
+    cron  = number
+  })
+  default = {
+    mu    = 30
+    su    = 30
+    cu    = 300
+    crank = 150
+    cron  = 60
+  }
+}
+
+variable "snap_start" {
+  description = "SnapStart on published versions (the aliases point at the latest one); false: on-demand cold starts."
+  type        = bool
+  default     = true
+}
+
+variable "arweave_gateway_url" {
+  description = "Arweave gateway the units read the permanent store from (the embedded store does not fit Lambda)."
+  type        = string
+  default     = "https://arweave.net"
+}
+
+variable "bundler_url" {
+  description = "Bundler the units upload data items to (<url>/tx/<currency>)."
+  type        = string
+  default     = "https://upload.ardrive.io"
+}
+
+variable "su_wallet_secret_arn" {
+  description = "Secrets Manager secret (ARN) holding the SU wallet JWK. Only the ARN is in the state, never the wallet."
+  type        = string
+}
+
+variable "cu_wallet_secret_arn" {
+  description = "Secrets Manager secret (ARN) holding the CU wallet JWK."
+  type        = string
+}
+
+variable "mu_wallet_secret_arn" {
+  description = "Secrets Manager secret (ARN) holding the MU wallet JWK."
+  type        = string
+}
+
+variable "crank_max_receives" {
+  description = "Deliveries of a crank task before SQS moves it to the dead-letter queue (ao4j.mu.queue.max-attempts)."
+  type        = number
+  default     = 10
+}
+
+variable "crank_batch_size" {
+  description = "Crank tasks per invocation of the crank-step function (SQS FIFO: at most 10)."
+  type        = number
+  default     = 10
+}
+
+variable "cron_schedule" {
+  description = "EventBridge Scheduler expression of the MU's cron tick (its finest rate is one minute)."
+  type        = string
+  default     = "rate(1 minute)"
+}
+
+variable "log_retention_days" {
+  description = "CloudWatch Logs retention of every function's log group."
+  type        = number
+  default     = 30
+}

@@ -1,0 +1,4 @@
+package dev.ao4j.lambda;
+
+/** What one cron tick did: the crank steps it enqueued. */
+public record CronTickResult(int enqueued) {}

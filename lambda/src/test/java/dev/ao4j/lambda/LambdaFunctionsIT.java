@@ -1,0 +1,325 @@
+package dev.ao4j.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Hashes;
+import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.mu.core.CrankStep;
+import dev.ao4j.mu.core.StepCodec;
+import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.queue.sqs.SqsQueueSetup;
+import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
+import dev.ao4j.testing.DynamoDbLocal;
+import dev.ao4j.testing.ElasticMq;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The packaged function.zip in three Lambda execution environments (AWS's runtime interface client in a child JVM,
+ * configured as infra-terraform configures the functions, talking to a {@link RuntimeApiEmulator}): the HTTP
+ * handler with API Gateway v2 / function URL events for the SU, CU and MU routes; the crankStep function with an
+ * SQS FIFO batch, partial failures reported; the cronTick function with an EventBridge scheduled event. The SU
+ * logs to DynamoDB Local and the MU queue is ElasticMQ; the MU's CU is a small HTTP server answering AO result
+ * JSON. Prints each environment's init time (JVM start to the runtime's first poll) and first-event time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LambdaFunctionsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
+    private static final String EMPTY_RESULT = "{\"Messages\":[],\"Spawns\":[],\"Assignments\":[],\"Output\":\"\"}";
+    private static final String PONG_TARGET = Base64Url.encode(Hashes.sha256("pong target".getBytes(StandardCharsets.UTF_8)));
+    /** A result whose outbox holds one message: the crank step's follow-up is a deliver step on the queue. */
+    private static final String OUTBOX_RESULT = "{\"Messages\":[{\"Target\":\"" + PONG_TARGET
+            + "\",\"Anchor\":\"00000000000000000000000000000001\",\"Tags\":[{\"name\":\"Action\",\"value\":\"Pong\"}],"
+            + "\"Data\":\"pong\"}],\"Spawns\":[],\"Assignments\":[],\"Output\":\"\"}";
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<String> computeRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> baseEnv = new HashMap<>();
+    private String javaToolOptions;
+
+    @BeforeAll
+    void environment() throws Exception {
+        Hcl.Module tf = new Hcl.Module(Hcl.parseModule(Repo.dir().resolve("infra-terraform")));
+        javaToolOptions = tf.string(tf.object(tf.locals().get("common_env")).entries().get("JAVA_TOOL_OPTIONS")).orElseThrow();
+
+        String run = "lambda-it-" + Long.toHexString(System.nanoTime());
+        SqsQueueSetup.QueueUrls queues;
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            queues = SqsQueueSetup.create(sqs, run, 10);
+        }
+        HttpServer cu = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cu.createContext("/cu/result/", exchange -> {
+            String message = exchange.getRequestURI().getPath().substring("/cu/result/".length());
+            computeRequests.add(message);
+            String result = message.startsWith("broken") ? "{\"error\":\"evaluation failed\"}"
+                    : message.startsWith("out") ? OUTBOX_RESULT : EMPTY_RESULT;
+            byte[] body = result.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(message.startsWith("broken") ? 500 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        cu.start();
+        resources.add(() -> cu.stop(0));
+
+        baseEnv.put(LambdaFunctions.PROFILE_ENV, LambdaFunctions.PROFILE);
+        baseEnv.put("AO4J_SU_DYNAMODB_ENDPOINT", DynamoDbLocal.get().endpoint().toString());
+        baseEnv.put("AO4J_SU_DYNAMODB_CREATE_TABLE", "true");
+        baseEnv.put("AO4J_SU_DYNAMODB_TABLE", run);
+        baseEnv.put("AO4J_SU_WALLET_TYPE", "ed25519");
+        baseEnv.put("AO4J_CU_WALLET_TYPE", "ed25519");
+        baseEnv.put("AO4J_MU_WALLET_TYPE", "ed25519");
+        baseEnv.put("AO4J_MU_QUEUE_SQS_ENDPOINT", ElasticMq.get().endpoint().toString());
+        baseEnv.put("AO4J_MU_QUEUE_SQS_QUEUE_URL", queues.queueUrl());
+        baseEnv.put("AO4J_MU_QUEUE_SQS_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl());
+        baseEnv.put("AO4J_MU_CU_URL", "http://127.0.0.1:" + cu.getAddress().getPort() + "/cu");
+        baseEnv.put("AO4J_MU_SU_URL", "http://127.0.0.1:" + cu.getAddress().getPort() + "/su");
+        baseEnv.put("AO4J_MU_CU_ATTEMPTS", "1");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+    }
+
+    /** A function's environment: its own data directory (Lambda's /tmp), the Terraform-style variables, then overrides. */
+    private Function start(String name, String handler, Map<String, String> env) throws Exception {
+        RuntimeApiEmulator api = new RuntimeApiEmulator();
+        resources.add(api);
+        Map<String, String> all = new HashMap<>(baseEnv);
+        all.put("AO4J_DATA_DIR", Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lambda-tmp-" + name).toString());
+        all.putAll(env);
+        LambdaJvm jvm = LambdaJvm.start(name, handler, all, api, javaToolOptions);
+        resources.add(jvm);
+        return new Function(name, api, jvm, Path.of(all.get("AO4J_DATA_DIR")));
+    }
+
+    private record Function(String name, RuntimeApiEmulator api, LambdaJvm jvm, Path dataDir) {
+        RuntimeApiEmulator.Outcome invoke(String event) throws Exception {
+            var outcome = api.invoke(event);
+            var failed = api.initError();
+            Object first = java.util.concurrent.CompletableFuture.anyOf(outcome, failed).get(EVENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (failed.isDone() && !outcome.isDone()) {
+                throw new AssertionError(name + " failed to initialize: " + first + "\n" + jvm.log());
+            }
+            return outcome.get();
+        }
+
+        JsonNode respond(String event) throws Exception {
+            RuntimeApiEmulator.Outcome outcome = invoke(event);
+            if (!(outcome instanceof RuntimeApiEmulator.Response response)) {
+                throw new AssertionError(name + " answered " + outcome + "\n" + jvm.log());
+            }
+            return JSON.readTree(response.body());
+        }
+
+        /** Init time: JVM start to the runtime's first poll (its handler class and Quarkus are up). */
+        void report(long firstEventDoneNanos) throws Exception {
+            long polled = api.firstPoll().get(1, TimeUnit.SECONDS);
+            System.out.printf("lambda init %-10s init %5d ms, first event answered %5d ms after JVM start%n", name,
+                    TimeUnit.NANOSECONDS.toMillis(polled - jvm.startNanos()),
+                    TimeUnit.NANOSECONDS.toMillis(firstEventDoneNanos - jvm.startNanos()));
+        }
+    }
+
+    @Test
+    void httpFunctionServesTheUnitsThroughApiGatewayEvents() throws Exception {
+        Function su = start("su-http", LambdaFunctions.HTTP_HANDLER, Map.of("AO4J_SU_ENABLED", "true",
+                "AO4J_SU_URL", "https://api.example/su", LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRANK_STEP));
+
+        JsonNode info = su.respond(httpEvent("GET", "/su", "", null));
+        su.report(System.nanoTime());
+        assertTrue(su.jvm().log().contains("] SU "), su.jvm().log());
+        assertEquals(200, info.path("statusCode").asInt(), info.toString());
+        String scheduler = JSON.readTree(info.path("body").asText()).path("address").asText();
+        assertEquals(43, scheduler.length(), info.toString());
+
+        Wallet user = Wallets.generate(WalletType.ED25519);
+        DataItem spawn = DataItem.sign(user, null, null, List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
+                new Tag("Type", "Process"), new Tag("Module", "m".repeat(43)), new Tag("Scheduler", scheduler),
+                new Tag("Test-Run", UUID.randomUUID().toString())), "spawn".getBytes(StandardCharsets.UTF_8));
+        JsonNode posted = su.respond(httpEvent("POST", "/su", "", spawn.raw()));
+        assertEquals(200, posted.path("statusCode").asInt(), posted.toString());
+        assertEquals(spawn.id(), JSON.readTree(posted.path("body").asText()).path("id").asText());
+
+        JsonNode page = su.respond(httpEvent("GET", "/su/" + spawn.id(), "from=0", null));
+        assertEquals(200, page.path("statusCode").asInt(), page.toString());
+        JsonNode edges = JSON.readTree(page.path("body").asText()).path("edges");
+        assertEquals(1, edges.size(), page.toString());
+
+        JsonNode forged = su.respond(httpEvent("POST", "/su", "", "not a data item".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, forged.path("statusCode").asInt(), forged.toString());
+        assertTrue(JSON.readTree(forged.path("body").asText()).path("error").isTextual(), forged.toString());
+
+    }
+
+    @Test
+    void httpFunctionOfAnotherUnitServesItWithoutStartingTheSu() throws Exception {
+        Function mu = start("mu-http", LambdaFunctions.HTTP_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRANK_STEP));
+        JsonNode info = mu.respond(httpEvent("GET", "/mu/info", "", null));
+        mu.report(System.nanoTime());
+        assertEquals(200, info.path("statusCode").asInt(), info.toString());
+        assertEquals(43, JSON.readTree(info.path("body").asText()).path("address").asText().length(), info.toString());
+        JsonNode cu = mu.respond(httpEvent("GET", "/cu", "", null));
+        assertEquals(200, cu.path("statusCode").asInt(), cu.toString());
+        assertEquals(43, JSON.readTree(cu.path("body").asText()).path("address").asText().length(), cu.toString());
+        // The SU never started here (no uploader, no Scheduler-Location record), while the SU function's did.
+        assertFalse(mu.jvm().log().contains("] SU "), mu.jvm().log());
+    }
+
+    @Test
+    void crankStepReportsFailedMessagesAndKeepsEachProcessInOrder() throws Exception {
+        Function crank = start("crank", LambdaFunctions.FUNQY_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRANK_STEP));
+        String processA = "A".repeat(43);
+        String processB = "B".repeat(43);
+        ArrayNode records = JSON.createArrayNode();
+        records.add(sqsRecord("m1-malformed", "{\"not\":\"a crank task\"}", "x", 1));
+        records.add(sqsRecord("m2-a-ok", pull(processA, "ok-1"), processA, 1));
+        records.add(sqsRecord("m3-b-broken", pull(processB, "broken-1"), processB, 2));
+        records.add(sqsRecord("m4-b-after", pull(processB, "ok-2"), processB, 1));
+        records.add(sqsRecord("m5-a-ok", pull(processA, "out-3"), processA, 1));
+        ObjectNode event = JSON.createObjectNode().set("Records", records);
+
+        JsonNode response = crank.respond(event.toString());
+        crank.report(System.nanoTime());
+        List<String> failed = new ArrayList<>();
+        response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        assertEquals(List.of("m1-malformed", "m3-b-broken", "m4-b-after"), failed, response.toString());
+        // B's later step did not run after B's failure; A's steps ran in order.
+        assertEquals(List.of("ok-1", "broken-1", "out-3"), computeRequests);
+        // The follow-up of out-3's outbox went to the SQS FIFO queue (the lambda profile only enqueues).
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            var received = sqs.receiveMessage(r -> r.queueUrl(baseEnv.get("AO4J_MU_QUEUE_SQS_QUEUE_URL"))
+                    .maxNumberOfMessages(10).waitTimeSeconds(5).messageSystemAttributeNamesWithStrings("MessageGroupId")).messages();
+            assertEquals(1, received.size(), received.toString());
+            CrankTask followUp = SqsTaskCodec.task(received.getFirst());
+            assertEquals("deliver", followUp.type());
+            assertEquals(processA, followUp.group());
+            assertEquals(processA, received.getFirst().attributesAsStrings().get("MessageGroupId"));
+            assertTrue(followUp.payloadJson().contains(PONG_TARGET), followUp.payloadJson());
+        }
+
+        JsonNode empty = crank.respond("{\"Records\":[]}");
+        assertEquals(0, empty.path("batchItemFailures").size(), empty.toString());
+    }
+
+    @Test
+    void cronTickRunsOneMonitorPassPerScheduledEvent() throws Exception {
+        Function cron = start("cron", LambdaFunctions.FUNQY_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK));
+        String scheduled = """
+                {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+                 "source":"aws.scheduler","account":"123456789012","time":"2026-11-25T09:00:00Z","region":"us-east-1",
+                 "resources":["arn:aws:scheduler:us-east-1:123456789012:schedule/default/ao4j-mu-cron"],"detail":{}}""";
+        JsonNode response = cron.respond(scheduled);
+        cron.report(System.nanoTime());
+        assertEquals(0, response.path("enqueued").asInt(-1), response.toString());
+        assertFalse(response.has("errorMessage"), response.toString());
+        RuntimeApiEmulator.Outcome second = cron.invoke(scheduled);
+        assertInstanceOf(RuntimeApiEmulator.Response.class, second, String.valueOf(second));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static String pull(String process, String message) {
+        return SqsTaskCodec.body(StepCodec.task(new CrankStep.PullResult(process, message, message)));
+    }
+
+    /** One record of Lambda's SQS event for a FIFO queue. */
+    private static ObjectNode sqsRecord(String messageId, String body, String group, int receiveCount) {
+        ObjectNode record = JSON.createObjectNode()
+                .put("messageId", messageId)
+                .put("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(messageId.getBytes(StandardCharsets.UTF_8)))
+                .put("body", body)
+                .put("md5OfBody", "0")
+                .put("eventSource", "aws:sqs")
+                .put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:ao4j-mu-crank.fifo")
+                .put("awsRegion", "us-east-1");
+        record.set("messageAttributes", JSON.createObjectNode());
+        record.set("attributes", JSON.createObjectNode()
+                .put("ApproximateReceiveCount", Integer.toString(receiveCount))
+                .put("SentTimestamp", "1795597200000")
+                .put("SequenceNumber", "18849496460467696128")
+                .put("MessageGroupId", group)
+                .put("SenderId", "AIDAIENQZJOLO23YVJ4VO")
+                .put("MessageDeduplicationId", messageId)
+                .put("ApproximateFirstReceiveTimestamp", "1795597200001"));
+        return record;
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) / function URL event. */
+    private static String httpEvent(String method, String path, String query, byte[] body) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("routeKey", "ANY /" + path.split("/")[1] + "/{proxy+}")
+                .put("rawPath", path)
+                .put("rawQueryString", query);
+        ObjectNode headers = event.putObject("headers")
+                .put("host", "abcdef123.execute-api.us-east-1.amazonaws.com")
+                .put("accept", "application/json")
+                .put("user-agent", "aoconnect");
+        if (body != null) {
+            headers.put("content-type", "application/octet-stream").put("content-length", Integer.toString(body.length));
+        }
+        if (!query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                parameters.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        ObjectNode context = event.putObject("requestContext")
+                .put("accountId", "123456789012")
+                .put("apiId", "abcdef123")
+                .put("domainName", "abcdef123.execute-api.us-east-1.amazonaws.com")
+                .put("domainPrefix", "abcdef123")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("routeKey", event.path("routeKey").asText())
+                .put("stage", "$default")
+                .put("time", "25/Nov/2026:09:00:00 +0000")
+                .put("timeEpoch", 1795597200000L);
+        context.putObject("http").put("method", method).put("path", path).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1").put("userAgent", "aoconnect");
+        if (body != null) {
+            event.put("body", Base64.getEncoder().encodeToString(body)).put("isBase64Encoded", true);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event.toString();
+    }
+}

@@ -1,0 +1,369 @@
+package dev.ao4j.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ao4j.lambda.Hcl.Block;
+import dev.ao4j.lambda.Hcl.Expr;
+import dev.ao4j.lambda.Hcl.ListExpr;
+import dev.ao4j.lambda.Hcl.Module;
+import dev.ao4j.lambda.Hcl.ObjectExpr;
+import dev.ao4j.lambda.Hcl.Ref;
+import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.testing.DynamoDbLocal;
+import io.quarkus.funqy.Funq;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * Reads infra-terraform's HCL and checks every name the Java side depends on, so the two cannot drift: handlers
+ * and Funqy exports, environment variables (each must be a configuration key of the application), the DynamoDB
+ * table's keys and index (against the table the SU's own code creates in DynamoDB Local), the queue names and
+ * redrive, the triggers and the outputs.
+ */
+class TerraformDriftTest {
+    /** Environment variables read by the JVM itself rather than by the application's configuration. */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    private static final List<Class<?>> FUNQY_CLASSES = List.of(CrankStepFunction.class, CronTickFunction.class);
+
+    private static Module tf;
+    private static Map<String, String> properties;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        java.nio.file.Path dir = Repo.dir().resolve("infra-terraform");
+        tf = new Module(Hcl.parseModule(dir));
+        properties = applicationProperties();
+    }
+
+    @Test
+    void handlersAndExportsAreTheApplications() throws Exception {
+        Map<String, Expr> locals = tf.locals();
+        assertEquals(LambdaFunctions.HTTP_HANDLER, tf.string(locals.get("http_handler")).orElseThrow());
+        assertEquals(LambdaFunctions.FUNQY_HANDLER, tf.string(locals.get("funqy_handler")).orElseThrow());
+        for (String handler : List.of(LambdaFunctions.HTTP_HANDLER, LambdaFunctions.FUNQY_HANDLER)) {
+            String[] parts = handler.split("::");
+            Class<?> type = Class.forName(parts[0]);
+            assertTrue(Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(parts[1])), handler);
+        }
+        Set<String> funqs = new TreeSet<>();
+        for (Class<?> type : FUNQY_CLASSES) {
+            for (Method method : type.getMethods()) {
+                Funq funq = method.getAnnotation(Funq.class);
+                if (funq != null) {
+                    funqs.add(funq.value().isEmpty() ? method.getName() : funq.value());
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(Set.of(LambdaFunctions.CRANK_STEP, LambdaFunctions.CRON_TICK)), funqs);
+
+        Set<String> exported = new TreeSet<>();
+        functions().forEach((name, fn) -> {
+            String handler = tf.string(fn.entries().get("handler")).orElseThrow();
+            String export = tf.string(fn.entries().get("export")).orElseThrow();
+            assertTrue(handler.equals(LambdaFunctions.HTTP_HANDLER) || handler.equals(LambdaFunctions.FUNQY_HANDLER), name + ": " + handler);
+            assertTrue(funqs.contains(export), name + " exports " + export + ", which no @Funq method defines");
+            if (handler.equals(LambdaFunctions.FUNQY_HANDLER)) {
+                exported.add(export);
+            }
+        });
+        assertEquals(funqs, exported, "every Funqy function is deployed");
+        assertEquals("merge(local.common_env, each.value.env, { QUARKUS_FUNQY_EXPORT = each.value.export })".replace(" ", ""),
+                describe(envOf(tf.resource("aws_lambda_function", "unit"))).replace(" ", ""));
+    }
+
+    @Test
+    void everyEnvironmentVariableIsAConfigurationKey() {
+        Map<String, String> byVariable = new TreeMap<>();
+        properties.keySet().forEach(key -> byVariable.put(envName(key), key));
+        byVariable.put(LambdaFunctions.EXPORT_ENV, "quarkus.funqy.export");
+        byVariable.put(LambdaFunctions.PROFILE_ENV, "quarkus.profile");
+
+        Map<String, Expr> variables = new LinkedHashMap<>(tf.object(tf.locals().get("common_env")).entries());
+        functions().values().forEach(fn -> variables.putAll(tf.object(fn.entries().get("env")).entries()));
+        variables.put(LambdaFunctions.EXPORT_ENV, new Hcl.Null());
+        for (String variable : variables.keySet()) {
+            assertTrue(JVM_VARIABLES.contains(variable) || byVariable.containsKey(variable),
+                    variable + " matches no key of application.properties or the Lambda constants");
+        }
+        assertEquals(LambdaFunctions.PROFILE, tf.string(tf.locals().get("profile")).orElseThrow());
+        assertEquals(LambdaFunctions.PROFILE, tf.string(tf.object(tf.locals().get("common_env")).entries().get("QUARKUS_PROFILE")).orElseThrow());
+        assertTrue(properties.keySet().stream().anyMatch(k -> k.startsWith("%" + LambdaFunctions.PROFILE + ".")),
+                "application.properties has keys for the lambda profile");
+        // Each unit's wallet secret goes to the function of that unit (LambdaConfig's keys).
+        for (String unit : List.of("mu", "su", "cu")) {
+            Map<String, Expr> env = tf.object(functions().get(unit).entries().get("env")).entries();
+            assertEquals("var." + unit + "_wallet_secret_arn", describe(env.get(envName("ao4j.lambda." + unit + "-wallet-secret"))));
+        }
+        for (Method method : LambdaConfig.class.getDeclaredMethods()) {
+            String key = "ao4j.lambda." + method.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
+            assertTrue(properties.containsKey(key), key + " is documented in application.properties");
+        }
+    }
+
+    @Test
+    void suLogTableIsTheOneTheSuCreates() {
+        Block table = tf.resource("aws_dynamodb_table", "su_log");
+        assertEquals(properties.get("ao4j.su.dynamodb.table"), tf.string(table.attribute("name")).orElseThrow(),
+                "the table's default name is the SU's default");
+        assertEquals("aws_dynamodb_table.su_log.name", describe(tf.object(tf.locals().get("common_env")).entries().get("AO4J_SU_DYNAMODB_TABLE")));
+        assertEquals("PAY_PER_REQUEST", tf.string(table.attribute("billing_mode")).orElseThrow());
+        assertEquals("true", tf.string(table.block("point_in_time_recovery").orElseThrow().attribute("enabled")).orElseThrow());
+
+        try (DynamoDbClient dynamo = DynamoDbLocal.get().client()) {
+            String name = "drift-" + System.nanoTime();
+            DynamoDbLogStore.createTableIfMissing(dynamo, name);
+            TableDescription java = dynamo.describeTable(b -> b.tableName(name)).table();
+
+            assertEquals(java.keySchema().stream().map(k -> k.keyTypeAsString() + " " + k.attributeName()).toList(),
+                    List.of("HASH " + tf.string(table.attribute("hash_key")).orElseThrow(), "RANGE " + tf.string(table.attribute("range_key")).orElseThrow()));
+            assertEquals(java.attributeDefinitions().stream().map(a -> a.attributeName() + ":" + a.attributeTypeAsString()).collect(Collectors.toSet()),
+                    table.blocks("attribute").stream().map(a -> tf.string(a.attribute("name")).orElseThrow() + ":" + tf.string(a.attribute("type")).orElseThrow())
+                            .collect(Collectors.toSet()));
+            assertEquals(1, java.globalSecondaryIndexes().size());
+            var javaIndex = java.globalSecondaryIndexes().getFirst();
+            List<Block> indexes = table.blocks("global_secondary_index");
+            assertEquals(1, indexes.size());
+            Block index = indexes.getFirst();
+            assertEquals(DynamoDbLogStore.PENDING_INDEX, javaIndex.indexName());
+            assertEquals(javaIndex.indexName(), tf.string(index.attribute("name")).orElseThrow());
+            assertEquals(javaIndex.keySchema().stream().map(k -> k.keyTypeAsString() + " " + k.attributeName()).toList(),
+                    List.of("HASH " + tf.string(index.attribute("hash_key")).orElseThrow(), "RANGE " + tf.string(index.attribute("range_key")).orElseThrow()));
+            assertEquals(javaIndex.projection().projectionTypeAsString(), tf.string(index.attribute("projection_type")).orElseThrow());
+        }
+    }
+
+    @Test
+    void crankQueueIsTheMuQueuesFifoPair() {
+        Block queue = tf.resource("aws_sqs_queue", "crank");
+        Block deadLetters = tf.resource("aws_sqs_queue", "crank_dead_letters");
+        String queueName = tf.string(queue.attribute("name")).orElseThrow();
+        String deadLetterName = tf.string(deadLetters.attribute("name")).orElseThrow();
+        // The defaults documented beside ao4j.mu.queue.sqs.* and SqsQueueSetup's naming (<name>.fifo, <name>-dead-letters.fifo).
+        assertTrue(properties.get("ao4j.mu.queue.sqs.queue-url").endsWith("/" + queueName), queueName);
+        assertTrue(properties.get("ao4j.mu.queue.sqs.dead-letter-queue-url").endsWith("/" + deadLetterName), deadLetterName);
+        assertEquals(queueName.replace(".fifo", "-dead-letters.fifo"), deadLetterName);
+        assertEquals("true", tf.string(queue.attribute("fifo_queue")).orElseThrow());
+        assertEquals("true", tf.string(deadLetters.attribute("fifo_queue")).orElseThrow());
+
+        Map<String, Expr> redrive = ((ObjectExpr) ((Hcl.Call) queue.attribute("redrive_policy")).args().getFirst()).entries();
+        assertEquals("aws_sqs_queue.crank_dead_letters.arn", describe(redrive.get("deadLetterTargetArn")));
+        assertEquals(properties.get("ao4j.mu.queue.max-attempts"), tf.string(redrive.get("maxReceiveCount")).orElseThrow(),
+                "SQS dead-letters after as many deliveries as the queue's max-attempts");
+
+        Map<String, Expr> env = tf.object(tf.locals().get("common_env")).entries();
+        assertEquals("aws_sqs_queue.crank.url", describe(env.get(envName("ao4j.mu.queue.sqs.queue-url"))));
+        assertEquals("aws_sqs_queue.crank_dead_letters.url", describe(env.get(envName("ao4j.mu.queue.sqs.dead-letter-queue-url"))));
+        assertEquals("var.region", describe(env.get(envName("ao4j.mu.queue.sqs.region"))));
+        assertEquals("sqs", properties.get("%lambda.ao4j.mu.queue.transport"));
+        assertEquals("false", properties.get("%lambda.ao4j.mu.queue.consume"), "in Lambda the SQS trigger consumes");
+    }
+
+    @Test
+    void triggersReachTheirFunctions() {
+        Block mapping = tf.resource("aws_lambda_event_source_mapping", "crank");
+        assertEquals("aws_sqs_queue.crank.arn", describe(mapping.attribute("event_source_arn")));
+        assertEquals("aws_lambda_alias.live[\"crank\"].arn", describe(mapping.attribute("function_name")));
+        assertEquals(List.of("ReportBatchItemFailures"), strings(mapping.attribute("function_response_types")));
+        assertEquals(LambdaFunctions.CRANK_STEP, tf.string(functions().get("crank").entries().get("export")).orElseThrow());
+
+        Block cron = tf.resource("aws_scheduler_schedule", "cron");
+        Block target = cron.block("target").orElseThrow();
+        assertEquals("aws_lambda_alias.live[\"cron\"].arn", describe(target.attribute("arn")));
+        assertEquals(LambdaFunctions.CRON_TICK, tf.string(functions().get("cron").entries().get("export")).orElseThrow());
+        Set<String> inputFields = ((ObjectExpr) ((Hcl.Call) target.attribute("input")).args().getFirst()).entries().keySet();
+        Set<String> eventFields = new HashSet<>();
+        for (RecordComponent component : ScheduledEvent.class.getRecordComponents()) {
+            JsonProperty json = component.getAccessor().getAnnotation(JsonProperty.class);
+            eventFields.add(json == null ? component.getName() : json.value());
+        }
+        assertEquals(eventFields, inputFields, "the schedule sends the fields ScheduledEvent reads");
+
+        // HTTP: /mu, /su, /cu to the unit with the same name, and the REST resources live under those paths.
+        Hcl.Call units = (Hcl.Call) tf.locals().get("http_units");
+        assertEquals(List.of("mu", "su", "cu"), strings(units.args().getFirst()));
+        for (String unit : List.of("mu", "su", "cu")) {
+            assertEquals(LambdaFunctions.HTTP_HANDLER, tf.string(functions().get(unit).entries().get("handler")).orElseThrow());
+        }
+        assertEquals("/su", dev.ao4j.su.http.SchedulerResource.class.getAnnotation(Path.class).value());
+        assertEquals("/cu", dev.ao4j.cu.http.ComputeResource.class.getAnnotation(Path.class).value());
+        assertEquals("/mu", dev.ao4j.mu.http.MessengerResource.class.getAnnotation(Path.class).value());
+        for (String unit : List.of("mu", "crank", "cron")) {
+            Map<String, Expr> env = tf.object(functions().get(unit).entries().get("env")).entries();
+            assertEquals("\"${local.api_url}/su\"", describe(env.get(envName("ao4j.mu.su-url"))), unit);
+            assertEquals("\"${local.api_url}/cu\"", describe(env.get(envName("ao4j.mu.cu-url"))), unit);
+        }
+        assertEquals("false", properties.get("%lambda.quarkus.scheduler.enabled"), "in Lambda only the scheduled cronTick runs the monitor");
+        Block integration = tf.resource("aws_apigatewayv2_integration", "unit");
+        assertEquals("2.0", tf.string(integration.attribute("payload_format_version")).orElseThrow());
+        assertEquals("\"${local.api_url}/su\"", describe(functions().get("su").entries().get("env") instanceof ObjectExpr o
+                ? o.entries().get(envName("ao4j.su.url")) : null));
+        for (String unit : List.of("mu", "su", "cu")) {
+            Block output = tf.body().blocks("output").stream().filter(b -> b.labels().equals(List.of(unit + "_url"))).findFirst().orElseThrow();
+            assertEquals("\"${local.api_url}/" + unit + "\"", describe(output.attribute("value")));
+        }
+    }
+
+    @Test
+    void everyFunctionHasMemoryTimeoutRoleAndLogRetention() {
+        Set<String> names = functions().keySet();
+        assertEquals(names, tf.object(tf.variable("memory_sizes").attribute("default")).entries().keySet());
+        assertEquals(names, tf.object(tf.variable("timeouts").attribute("default")).entries().keySet());
+        assertEquals(names, tf.object(tf.locals().get("wallet_secret")).entries().keySet());
+        assertEquals(names, tf.object(tf.locals().get("unit_statements")).entries().keySet());
+        Block function = tf.resource("aws_lambda_function", "unit");
+        assertEquals("aws_iam_role.function[each.key].arn", describe(function.attribute("role")));
+        assertEquals("PublishedVersions", tf.string(function.blocks("dynamic").getFirst().block("content").orElseThrow()
+                .attribute("apply_on")).orElseThrow());
+        assertEquals("var.log_retention_days", describe(tf.resource("aws_cloudwatch_log_group", "function").attribute("retention_in_days")));
+        // No wallet material in variables: only secret ARNs.
+        for (Block variable : tf.body().blocks("variable")) {
+            String name = variable.labels().getFirst();
+            assertTrue(!name.contains("wallet") || name.endsWith("_secret_arn"), name);
+        }
+    }
+
+    @Test
+    void iamAllowsWhatTheUnitsCallAndNoMore() throws IOException {
+        // Every DynamoDB operation DynamoDbLogStore calls (table creation is for local runs only) is in the SU's
+        // policy, and the SU's policy allows no other DynamoDB action.
+        String logStore = Files.readString(Repo.dir().resolve("functions/src/main/java/dev/ao4j/su/dynamodb/DynamoDbLogStore.java"));
+        Set<String> calls = new TreeSet<>();
+        Matcher call = Pattern.compile("dynamo\\.(\\w+)\\(").matcher(logStore);
+        while (call.find()) {
+            if (!Set.of("createTable", "waiter", "close").contains(call.group(1))) {
+                calls.add("dynamodb:" + Character.toUpperCase(call.group(1).charAt(0)) + call.group(1).substring(1));
+            }
+        }
+        assertTrue(calls.contains("dynamodb:TransactWriteItems"), calls.toString());
+        Set<String> needed = new TreeSet<>(calls);
+        // A transaction's puts, updates and condition checks are authorized as those actions.
+        needed.addAll(Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));
+        Set<String> su = actions("su");
+        assertEquals(needed, su.stream().filter(a -> a.startsWith("dynamodb:")).collect(Collectors.toCollection(TreeSet::new)));
+        assertTrue(su.stream().noneMatch(a -> a.startsWith("sqs:")), su.toString());
+
+        // Enqueueing (SqsTaskQueue's SendMessage) for the MU side; the crank trigger also receives and deletes.
+        for (String unit : List.of("mu", "crank", "cron")) {
+            assertTrue(actions(unit).contains("sqs:SendMessage"), unit + ": " + actions(unit));
+            assertTrue(actions(unit).stream().noneMatch(a -> a.startsWith("dynamodb:")), unit + ": " + actions(unit));
+        }
+        assertTrue(actions("crank").containsAll(Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")));
+        assertFalse(actions("mu").contains("sqs:ReceiveMessage"), "only the trigger's function consumes");
+        assertEquals(Set.of(), actions("cu"), "the CU needs nothing beyond its logs and its wallet secret");
+        // No wildcard actions or resources in the functions' policies (a log group's streams, "<arn>:*", excepted).
+        List<String> texts = new java.util.ArrayList<>();
+        strings(tf.locals().get("unit_statements"), texts);
+        strings(tf.resource("aws_iam_role_policy", "function").attribute("policy"), texts);
+        assertTrue(texts.contains("logs:PutLogEvents") && texts.contains("dynamodb:Query"), texts.toString());
+        for (String text : texts) {
+            assertFalse(text.contains("*") && !text.equals("${aws_cloudwatch_log_group.function[each.key].arn}:*"), text);
+        }
+    }
+
+    /** Every string literal inside an expression. */
+    private static void strings(Expr expr, List<String> out) {
+        switch (expr) {
+            case Hcl.Str str -> out.add(str.template());
+            case ListExpr list -> list.items().forEach(e -> strings(e, out));
+            case ObjectExpr object -> object.entries().values().forEach(e -> strings(e, out));
+            case Hcl.Call c -> c.args().forEach(e -> strings(e, out));
+            default -> { }
+        }
+    }
+
+    /** The actions of a function's unit-specific statements (locals.unit_statements[unit]). */
+    private static Set<String> actions(String unit) {
+        Set<String> out = new TreeSet<>();
+        collectActions(tf.object(tf.locals().get("unit_statements")).entries().get(unit), out);
+        return out;
+    }
+
+    private static void collectActions(Expr expr, Set<String> out) {
+        Expr value = tf.resolve(expr);
+        switch (value) {
+            case Hcl.Call c when c.name().equals("concat") -> c.args().forEach(arg -> collectActions(arg, out));
+            case ListExpr list -> list.items().forEach(item -> collectActions(item, out));
+            case ObjectExpr statement -> out.addAll(strings(statement.entries().get("Action")));
+            default -> throw new IllegalArgumentException("unexpected IAM statement expression " + value);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static Map<String, ObjectExpr> functions() {
+        Map<String, ObjectExpr> out = new LinkedHashMap<>();
+        tf.object(tf.locals().get("functions")).entries().forEach((name, fn) -> out.put(name, (ObjectExpr) fn));
+        return out;
+    }
+
+    private static Expr envOf(Block function) {
+        return function.block("environment").orElseThrow().attribute("variables");
+    }
+
+    private static List<String> strings(Expr list) {
+        return ((ListExpr) list).items().stream().map(e -> tf.string(e).orElseThrow()).toList();
+    }
+
+    /** An expression as compact source, for comparing references. */
+    private static String describe(Expr expr) {
+        return switch (expr) {
+            case null -> "null";
+            case Ref ref -> ref.path();
+            case Hcl.Str str -> "\"" + str.template() + "\"";
+            case Hcl.Call call -> call.name() + "(" + call.args().stream().map(TerraformDriftTest::describe).collect(Collectors.joining(", ")) + ")";
+            case ObjectExpr object -> "{ " + object.entries().entrySet().stream().map(e -> e.getKey() + " = " + describe(e.getValue()))
+                    .collect(Collectors.joining(", ")) + " }";
+            default -> expr.toString();
+        };
+    }
+
+    /** SmallRye's environment-variable form of a property name. */
+    static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    private static final Pattern COMMENTED_KEY = Pattern.compile("^#\\s*((?:%[a-z]+\\.)?(?:ao4j|quarkus)\\.[a-z0-9.\\-]+)=(\\S*)");
+
+    /** The application's keys: set ones and the documented commented-out ones of both application.properties. */
+    private static Map<String, String> applicationProperties() throws IOException {
+        Map<String, String> keys = new TreeMap<>();
+        for (java.nio.file.Path file : List.of(Repo.dir().resolve("functions/src/main/resources/application.properties"),
+                Repo.dir().resolve("lambda/src/main/resources/application.properties"))) {
+            for (String line : Files.readAllLines(file)) {
+                Matcher m = COMMENTED_KEY.matcher(line.trim());
+                if (m.find()) {
+                    keys.putIfAbsent(m.group(1), m.group(2));
+                }
+            }
+            Properties set = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                set.load(in);
+            }
+            set.forEach((k, v) -> keys.put((String) k, (String) v));
+        }
+        return keys;
+    }
+}
