@@ -1,4 +1,4 @@
-# The MU, SU and CU on AWS Lambda. One deployment package (lambda/target/function.zip) serves five functions:
+# The MU, SU and CU on AWS Lambda. One deployment package (functions/lambda/target/function.zip) serves five functions:
 # the three units' HTTP APIs behind one API Gateway HTTP API (routes /mu, /su, /cu), the SQS-triggered crank
 # step and the EventBridge Scheduler-triggered cron tick. Names used by the Java side (handlers, Funqy exports,
 # environment variables, table and queue layout) are checked against it by lambda's TerraformDriftTest.

@@ -11,9 +11,9 @@ variable "name_prefix" {
 }
 
 variable "function_zip" {
-  description = "Path of lambda/target/function.zip (./mvnw -B package -pl lambda -am -DskipTests)."
+  description = "Path of functions/lambda/target/function.zip (./mvnw -B package -pl functions/lambda -am -DskipTests)."
   type        = string
-  default     = "../lambda/target/function.zip"
+  default     = "../functions/lambda/target/function.zip"
 }
 
 variable "java_runtime" {

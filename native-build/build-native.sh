@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds ao4j's native executables with GraalVM's native-image:
 #   functions  ->  functions/target/functions-*-runner   (the ao4j command and node)
-#   lambda     ->  lambda/target/function.zip            (Lambda custom runtime, provided.al2023: bootstrap + runner)
+#   lambda     ->  functions/lambda/target/function.zip  (Lambda custom runtime, provided.al2023: bootstrap + runner)
 # Usage: native-build/build-native.sh [functions|lambda|all] [--container]
 #   --container  build inside Quarkus's builder image (Docker or Podman) instead of a local GraalVM.
 # Exit codes: 0 built, 2 usage, 3 no native-image (and no --container), other: the build failed.
@@ -67,11 +67,11 @@ fi
 
 case "$target" in
   functions) modules=functions ;;
-  lambda) modules=lambda ;;
+  lambda) modules=functions/lambda ;;
   all) modules=functions,lambda ;;
 esac
 cd "$root"
 # -Dquick is not set, so the lambda module is part of the reactor; -am builds what it depends on.
 ./mvnw "${mvn_args[@]}" -pl "$modules" -am
 echo "build-native: done:" >&2
-ls -l functions/target/*-runner lambda/target/function.zip 2>/dev/null >&2 || true
+ls -l functions/target/*-runner functions/lambda/target/function.zip 2>/dev/null >&2 || true

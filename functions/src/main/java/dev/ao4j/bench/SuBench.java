@@ -5,12 +5,14 @@ import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.localservers.LocalDynamoDb;
 import dev.ao4j.su.AssignmentSigner;
 import dev.ao4j.su.LogStore;
 import dev.ao4j.su.ScheduleRequest.NewMessage;
 import dev.ao4j.su.ScheduleRequest.NewProcess;
 import dev.ao4j.su.Sequencer;
 import dev.ao4j.su.Slot;
+import dev.ao4j.su.dynamodb.DynamoDbLogStore;
 import dev.ao4j.su.embedded.SqliteLogStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code ./ao4j bench su}: messages sequenced per second on the embedded log store, into one process and
+ * {@code ./ao4j bench su}: messages sequenced per second on the embedded log store and on DynamoDB Local (the
+ * conditional-write adapter against Amazon's emulator, started from compat/servers), into one process and
  * spread over 1,000, with 64 requests in flight; beside it the floor that bounds it, signing one
  * assignment per message with the SU's key type (on every core).
  */
@@ -86,10 +90,12 @@ public final class SuBench implements BenchSuite {
                 pending.get();
             }
             return messages / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

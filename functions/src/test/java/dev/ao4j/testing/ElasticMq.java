@@ -1,5 +1,6 @@
 package dev.ao4j.testing;
 
+import dev.ao4j.localservers.ServerJvm;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,7 +27,7 @@ public final class ElasticMq {
         if (instance == null) {
             String running = System.getProperty(PORT_PROPERTY);
             int port = running != null ? Integer.parseInt(running)
-                    : ServerJvm.start("elasticmq", "dev.ao4j.testservers.LoopbackElasticMq", "-Xmx256m").port();
+                    : ServerJvm.start(Compat.compatDir(), "elasticmq", "dev.ao4j.testservers.LoopbackElasticMq", "-Xmx256m").port();
             System.setProperty(PORT_PROPERTY, Integer.toString(port));
             instance = new ElasticMq(port);
         }

@@ -1,4 +1,4 @@
-package dev.ao4j.testing;
+package dev.ao4j.localservers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test server launched from compat/servers in its own JVM (its classes plus {@code target/<server>/lib}),
- * which prints {@code LISTENING <port>} once it accepts connections on 127.0.0.1. Killed when the test JVM exits.
+ * A local stand-in for a cloud service (DynamoDB Local, ElasticMQ) launched from compat/servers in its own JVM
+ * (its classes plus {@code target/<server>/lib}), which prints {@code LISTENING <port>} once it accepts
+ * connections on 127.0.0.1. Tests and benchmarks use it; it is killed when this JVM exits.
  */
 public record ServerJvm(Process process, int port) {
-    public static ServerJvm start(String server, String mainClass, String... jvmOptions) {
-        Path target = Compat.compatDir().resolve("servers/target");
+    public static ServerJvm start(Path compatDir, String server, String mainClass, String... jvmOptions) {
+        Path target = compatDir.resolve("servers/target");
         Path lib = target.resolve(server).resolve("lib");
         if (!Files.isDirectory(lib)) {
-            throw new IllegalStateException(lib + " is missing: build compat/servers first (the root build does)");
+            throw new IllegalStateException(lib + " is missing: build compat/servers first (the root build does: ./mvnw -B -q -Dquick package)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmOptions));

@@ -351,7 +351,7 @@ class TerraformDriftTest {
     private static Map<String, String> applicationProperties() throws IOException {
         Map<String, String> keys = new TreeMap<>();
         for (java.nio.file.Path file : List.of(Repo.dir().resolve("functions/src/main/resources/application.properties"),
-                Repo.dir().resolve("lambda/src/main/resources/application.properties"))) {
+                Repo.dir().resolve("functions/lambda/src/main/resources/application.properties"))) {
             for (String line : Files.readAllLines(file)) {
                 Matcher m = COMMENTED_KEY.matcher(line.trim());
                 if (m.find()) {

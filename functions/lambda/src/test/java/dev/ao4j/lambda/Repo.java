@@ -9,7 +9,7 @@ final class Repo {
 
     static Path dir() {
         String configured = System.getProperty("ao4j.repo.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("..").toAbsolutePath().normalize();
+        Path dir = configured != null ? Path.of(configured) : Path.of("../..").toAbsolutePath().normalize();
         if (!Files.isDirectory(dir.resolve("infra-terraform"))) {
             throw new IllegalStateException(dir + " is not the ao4j repository (no infra-terraform/)");
         }
