@@ -49,10 +49,36 @@ public final class SuBench implements BenchSuite {
                     * Runtime.getRuntime().availableProcessors();
             int count = keyType == WalletType.RSA ? messages / 10 : messages;
             for (int processes : List.of(1, 1000)) {
-                double rate = sequenced(su, user, processes, count);
-                rows.add(BenchRow.versus("sequence " + processes + " process" + (processes > 1 ? "es" : "") + ", "
-                                + keyType.name().toLowerCase() + " SU key, embedded", rate, "msgs/s",
-                        "assignment signing on all cores", signsPerSecond));
+                rows.add(row(processes, keyType, "embedded", sequenced(su, user, processes, count), signsPerSecond));
+            }
+            if (keyType == WalletType.ED25519) {
+                rows.addAll(dynamoDbLocal(su, user, options.quick() ? 500 : 2_000, signsPerSecond));
+            }
+        }
+        return rows;
+    }
+
+    private static BenchRow row(int processes, WalletType keyType, String store, double rate, double signsPerSecond) {
+        return BenchRow.versus("sequence " + processes + " process" + (processes > 1 ? "es" : "") + ", "
+                + keyType.name().toLowerCase() + " SU key, " + store, rate, "msgs/s",
+                "assignment signing on all cores", signsPerSecond);
+    }
+
+    /** The same on DynamoDB Local, when compat/servers has been built (the root build does it). */
+    private static List<BenchRow> dynamoDbLocal(Wallet su, Wallet user, int messages, double signsPerSecond) throws Exception {
+        Path compat = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat");
+        if (!Files.isDirectory(compat.resolve("servers/target/dynamodb-local/lib"))) {
+            System.err.println("bench su: compat/servers is not built, so there are no DynamoDB Local figures");
+            return List.of();
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        try (LocalDynamoDb dynamo = LocalDynamoDb.start(compat)) {
+            for (int processes : List.of(1, 1000)) {
+                String table = "bench-su-" + processes;
+                DynamoDbClient client = dynamo.client(); // closed with the log store
+                DynamoDbLogStore.createTableIfMissing(client, table);
+                double rate = sequenced(new DynamoDbLogStore(client, table), su, user, processes, messages);
+                rows.add(row(processes, WalletType.ED25519, "DynamoDB Local", rate, signsPerSecond));
             }
         }
         return rows;
@@ -61,7 +87,16 @@ public final class SuBench implements BenchSuite {
     /** Messages per second sequenced into {@code processes} processes on a fresh embedded log. */
     static double sequenced(Wallet su, Wallet user, int processes, int messages) throws Exception {
         Path dir = Files.createTempDirectory("ao4j-bench-su");
-        try (LogStore log = new SqliteLogStore(dir.resolve("log.db"));
+        try {
+            return sequenced(new SqliteLogStore(dir.resolve("log.db")), su, user, processes, messages);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Messages per second sequenced into {@code processes} processes on {@code store} (closed afterwards). */
+    private static double sequenced(LogStore store, Wallet su, Wallet user, int processes, int messages) throws Exception {
+        try (LogStore log = store;
              Sequencer sequencer = new Sequencer(log, new AssignmentSigner(su), () -> 1, System::currentTimeMillis)) {
             List<String> pids = new ArrayList<>();
             for (int p = 0; p < processes; p++) {
