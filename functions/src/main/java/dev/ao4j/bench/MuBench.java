@@ -159,7 +159,7 @@ public final class MuBench implements BenchSuite {
                     System::currentTimeMillis, () -> 1_500_000L);
             results = new SqliteResultStore(dir.resolve("cu.db"));
             cu = ComputeUnits.create(permastore, Wallets.generate(WalletType.ED25519), engine, results,
-                    new InProcessSuClient(scheduler), CuSettings.defaults(), List.of());
+                    new InProcessSuClient(scheduler), settings(), List.of());
             store = new SqliteMuStore(dir.resolve("mu.db"));
             queue = SqliteTaskQueue.open(dir, Duration.ofSeconds(30), Duration.ofMinutes(5));
             crank = new Crank(mu, new InProcessUnits.Su(scheduler) {
@@ -178,6 +178,13 @@ public final class MuBench implements BenchSuite {
                     return result;
                 }
             }, new PermastoreArchive(permastore), store);
+        }
+
+        /** The CU's defaults, but no process is unloaded while the bench sets up (that would time reloads). */
+        private static CuSettings settings() {
+            CuSettings d = CuSettings.defaults();
+            return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), d.checkpointEvery(),
+                    Duration.ofHours(1), d.pageSize(), d.hashEveryMessage());
         }
 
         /** Runs the crank from {@code first} until the queue is empty. */
