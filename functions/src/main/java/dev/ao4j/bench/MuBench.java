@@ -52,6 +52,8 @@ public final class MuBench implements BenchSuite {
     private static final String MODULE_FILE = "aos2_0_4_32.wasm";
     private static final String FORMAT = "wasm32-unknown-emscripten4";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Crank steps run at once (different processes). */
+    static final int WORKERS = 4;
     private static final String FAN = "Handlers.add('fan', Handlers.utils.hasMatchingTag('Action', 'Fan'), function (msg)"
             + " for t in string.gmatch(msg.Data, '[^,]+') do ao.send({ Target = t, Action = 'Hello' }) end end)";
     private static final String PING = "Handlers.add('ping', Handlers.utils.hasMatchingTag('Action', 'Ping'), function (msg)"
@@ -83,12 +85,16 @@ public final class MuBench implements BenchSuite {
             String fan = world.send(root, "Fan", String.join(",", targets), List.of());
             world.cu.evaluate(root, Target.LATEST); // the fan's own evaluation is not the MU's work
             world.pushes.clear();
+            world.evaluations.clear();
             long start = System.nanoTime();
             world.crank(new CrankStep.PullResult(root, fan, fan));
             double seconds = (world.lastPull.get() - start) / 1e9;
+            double cuRate = 1000 / percentile(new ArrayList<>(world.evaluations), 50) * MuBench.WORKERS;
             double suRate = SuBench.sequenced(Wallets.generate(WalletType.ED25519), world.user, 1, options.quick() ? 500 : 2000);
             rows.add(BenchRow.versus("mu.fan-out." + fanOut + ".delivered", fanOut / seconds, "msgs/s",
                     "SU bare sequencing into one process", suRate));
+            rows.add(BenchRow.versus("mu.fan-out." + fanOut + ".delivered", fanOut / seconds, "msgs/s",
+                    "CU evaluations/s (p50, " + WORKERS + " at once)", cuRate));
 
             String a = world.process(module, PING);
             String b = world.process(module, PING);
@@ -153,7 +159,7 @@ public final class MuBench implements BenchSuite {
                     System::currentTimeMillis, () -> 1_500_000L);
             results = new SqliteResultStore(dir.resolve("cu.db"));
             cu = ComputeUnits.create(permastore, Wallets.generate(WalletType.ED25519), engine, results,
-                    new InProcessSuClient(scheduler), CuSettings.defaults(), List.of());
+                    new InProcessSuClient(scheduler), settings(), List.of());
             store = new SqliteMuStore(dir.resolve("mu.db"));
             queue = SqliteTaskQueue.open(dir, Duration.ofSeconds(30), Duration.ofMinutes(5));
             crank = new Crank(mu, new InProcessUnits.Su(scheduler) {
@@ -174,10 +180,17 @@ public final class MuBench implements BenchSuite {
             }, new PermastoreArchive(permastore), store);
         }
 
+        /** The CU's defaults, but no process is unloaded while the bench sets up (that would time reloads). */
+        private static CuSettings settings() {
+            CuSettings d = CuSettings.defaults();
+            return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), d.checkpointEvery(),
+                    Duration.ofHours(1), d.pageSize(), d.hashEveryMessage());
+        }
+
         /** Runs the crank from {@code first} until the queue is empty. */
         void crank(CrankStep first) throws Exception {
             queue.enqueue(StepCodec.task(first));
-            new CrankLoop(queue, crank, 4, Duration.ofMillis(100), step -> {
+            new CrankLoop(queue, crank, WORKERS, Duration.ofMillis(100), step -> {
                 if (step instanceof CrankStep.PullResult) {
                     lastPull.set(System.nanoTime());
                 }

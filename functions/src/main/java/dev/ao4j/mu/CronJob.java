@@ -11,7 +11,7 @@ public class CronJob {
     @Inject
     CronMonitor monitor;
 
-    @Scheduled(identity = "mu-cron", every = "${ao4j.mu.cron.interval}", delayed = "${ao4j.mu.cron.interval}",
+    @Scheduled(identity = "mu-cron", every = "${ao4j.mu.cron.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         monitor.tick();

@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The crank to its fixpoint on a whole node with real aos processes (wasm32 aos 2.0.4), every hop through the
- * MU's queue, the SU and the CU over HTTP: ping-pong, a spawn chain, a fan-out, and a monitored cron process.
+ * MU's queue, the SU and the CU over HTTP: ping-pong, a spawn chain and a monitored cron process (the fan-out
+ * is {@link MuFanOutTest}, on a node of its own).
  */
 @QuarkusTest
 @TestProfile(NodeTestProfile.class)
 class MuCrankTest {
     static final int ROUNDS = Integer.getInteger("mu.test.rounds", 100);
     static final int DEPTH = 10;
-    static final int FAN_OUT = 50;
 
     static final String PONG = """
             Handlers.add("ping", Handlers.utils.hasMatchingTag("Action", "Ping"), function (msg)
@@ -137,31 +137,6 @@ class MuCrankTest {
         }
         Thread.sleep(2000);
         assertTrue(client.logged(chain.get(DEPTH), "Action", "Spawned").isEmpty(), "the last generation spawns nothing");
-    }
-
-    @Test
-    void oneMessageFannedOutToFiftyProcessesReachesEachLogOnce() throws Exception {
-        List<String> targets = new ArrayList<>();
-        for (int i = 0; i < FAN_OUT; i++) {
-            targets.add(client.spawn(module));
-        }
-        String root = client.spawn(module);
-        client.eval(root, FAN);
-        long start = System.nanoTime();
-        String fan = client.send(root, String.join(",", targets), new Tag("Action", "Fan"));
-        for (String target : targets) {
-            MuClient.await("hello in " + target, Duration.ofMinutes(5), () -> !client.logged(target, "Action", "Hello").isEmpty());
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        for (String target : targets) {
-            List<MuClient.Entry> hellos = client.logged(target, "Action", "Hello");
-            assertEquals(1, hellos.size(), "exactly one hello in " + target);
-            assertEquals("hello " + target, hellos.get(0).data());
-            assertEquals(root, hellos.get(0).tag("From-Process"));
-            assertEquals(fan, hellos.get(0).tag("Pushed-For"));
-        }
-        System.out.printf("fan-out to %d aos processes: all delivered in %d ms; JVM resident memory %s%n", FAN_OUT, millis,
-                residentMemory());
     }
 
     @Test
