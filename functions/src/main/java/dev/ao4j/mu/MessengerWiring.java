@@ -15,6 +15,7 @@ import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
 import dev.ao4j.node.WalletFiles;
+import dev.ao4j.su.SuConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServer;
@@ -77,8 +78,9 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu) {
-        String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
+    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, SuConfig su) {
+        // Only a node that runs its SU has a local one; elsewhere asking for the wallet would create a stray one.
+        String localAddress = su.enabled() && localSu.isResolvable() ? localSu.get().address() : null;
         return new HttpSchedulers(client(), httpTimeout, suUrl.<Supplier<String>>map(url -> () -> url)
                 .orElse(() -> loopback() + "/su"), localAddress, permastore);
     }
