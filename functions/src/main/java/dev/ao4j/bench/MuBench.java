@@ -24,6 +24,7 @@ import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.core.StepCodec;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;
+import dev.ao4j.node.ModuleItems;
 import dev.ao4j.su.AssignmentSigner;
 import dev.ao4j.su.LogUploader;
 import dev.ao4j.su.SchedulerService;
@@ -199,10 +200,7 @@ public final class MuBench implements BenchSuite {
 
         String module() throws Exception {
             Path file = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat/modules").resolve(MODULE_FILE);
-            DataItem item = DataItem.sign(user, null, null, List.of(new Tag("Data-Protocol", "ao"),
-                    new Tag("Type", "Module"), new Tag("Module-Format", FORMAT), new Tag("Input-Encoding", "JSON-1"),
-                    new Tag("Output-Encoding", "JSON-1"), new Tag("Memory-Limit", "1-gb"),
-                    new Tag("Compute-Limit", "9000000000000")), Files.readAllBytes(file));
+            DataItem item = ModuleItems.sign(user, Files.readAllBytes(file), FORMAT);
             permastore.put(item);
             return item.id();
         }

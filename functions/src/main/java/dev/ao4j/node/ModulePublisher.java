@@ -28,8 +28,6 @@ import org.jboss.logging.Logger;
  */
 public final class ModulePublisher {
     private static final Logger LOG = Logger.getLogger(ModulePublisher.class);
-    static final String MEMORY_LIMIT = "1-gb";
-    static final String COMPUTE_LIMIT = "9000000000000";
 
     private final Permastore store;
     private final Wallet wallet;
@@ -80,18 +78,10 @@ public final class ModulePublisher {
     }
 
     static List<Tag> tags(ModuleSpec spec, String sha256) {
-        return List.of(
-                new Tag("Data-Protocol", "ao"),
-                new Tag("Variant", "ao.TN.1"),
-                new Tag("Type", "Module"),
-                new Tag("Module-Format", spec.format().tagValue()),
-                new Tag("Input-Encoding", "JSON-1"),
-                new Tag("Output-Encoding", "JSON-1"),
-                new Tag("Memory-Limit", MEMORY_LIMIT),
-                new Tag("Compute-Limit", COMPUTE_LIMIT),
+        return ModuleItems.tags(spec.format().tagValue(), List.of(
                 new Tag("Content-Type", "application/wasm"),
                 new Tag("Name", spec.name()),
-                new Tag("Content-SHA-256", sha256));
+                new Tag("Content-SHA-256", sha256)));
     }
 
     private Optional<String> find(String name, String sha256) throws PermastoreException {

@@ -2,9 +2,8 @@ package dev.ao4j.testing;
 
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Signer;
-import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.node.ModuleItems;
 import java.nio.file.Files;
-import java.util.List;
 
 /** A real aos build from compat/modules as an AO {@code Type: Module} item, with the tags a CU admits. */
 public final class AosModules {
@@ -16,9 +15,6 @@ public final class AosModules {
 
     public static DataItem item(Signer signer, String fileName, String format) throws Exception {
         byte[] wasm = Files.readAllBytes(Compat.module(fileName));
-        return DataItem.sign(signer, null, null, List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
-                new Tag("Type", "Module"), new Tag("Module-Format", format), new Tag("Input-Encoding", "JSON-1"),
-                new Tag("Output-Encoding", "JSON-1"), new Tag("Memory-Limit", "1-gb"),
-                new Tag("Compute-Limit", "9000000000000")), wasm);
+        return ModuleItems.sign(signer, wasm, format);
     }
 }

@@ -15,6 +15,7 @@ import dev.ao4j.cu.adapter.SqliteResultStore;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
 import dev.ao4j.cu.core.Target;
+import dev.ao4j.node.ModuleItems;
 import dev.ao4j.su.AssignmentSigner;
 import dev.ao4j.su.LogUploader;
 import dev.ao4j.su.SchedulerService;
@@ -184,10 +185,7 @@ public final class CuNodeBench implements BenchSuite {
 
         String module() throws Exception {
             Path file = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat/modules").resolve(MODULE_FILE);
-            DataItem item = DataItem.sign(user, null, null, List.of(new Tag("Data-Protocol", "ao"),
-                    new Tag("Type", "Module"), new Tag("Module-Format", FORMAT), new Tag("Input-Encoding", "JSON-1"),
-                    new Tag("Output-Encoding", "JSON-1"), new Tag("Memory-Limit", "1-gb"),
-                    new Tag("Compute-Limit", "9000000000000")), Files.readAllBytes(file));
+            DataItem item = ModuleItems.sign(user, Files.readAllBytes(file), FORMAT);
             permastore.put(item);
             return item.id();
         }
