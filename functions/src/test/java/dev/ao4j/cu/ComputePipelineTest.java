@@ -55,6 +55,26 @@ class ComputePipelineTest {
     }
 
     @Test
+    void eachRequestsLastResultGetsTheHashOfTheMemoryItLeftEvenWhenLaterMessagesFollow() {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        String first = su.send(action("Ping"), "a");
+        String second = su.send(action("Ping"), "b");
+        try (PipelineHarness h = harness(su, CuSettings.defaults())) {
+            h.compute.result(first, su.processId);
+            h.compute.result(second, su.processId);
+            String afterSecond = h.compute.memorySha256(su.processId, Target.LATEST);
+            assertEquals(afterSecond, h.compute.attestation(second, su.processId).get("memorySha256").asText());
+            String third = su.send(action("Ping"), "c");
+            h.compute.result(third, su.processId);
+            String afterThird = h.compute.memorySha256(su.processId, Target.LATEST);
+            assertFalse(afterThird.equals(afterSecond), "the memory changed");
+            assertEquals(afterThird, h.results.byMessage(su.processId, third).orElseThrow().memorySha256());
+            String firstSha = h.results.byMessage(su.processId, first).orElseThrow().memorySha256();
+            assertFalse(firstSha == null || firstSha.equals(afterSecond), "the first request's own memory was hashed");
+        }
+    }
+
+    @Test
     void aFailedMessageGivesAnErrorResultAndTheNextOneSeesThePreviousMemory() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         String ok = su.send(action("Ping"), "a");

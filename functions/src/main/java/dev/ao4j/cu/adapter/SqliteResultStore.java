@@ -84,6 +84,22 @@ public final class SqliteResultStore implements ResultStore {
     }
 
     @Override
+    public synchronized void saveMemorySha256(String processId, long timestamp, long ordinate, String cron,
+                                              String memorySha256) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE evaluations SET memory_sha256 = ?"
+                + " WHERE process_id = ? AND ts = ? AND ordinate = ? AND cron = ? AND memory_sha256 IS NULL")) {
+            update.setString(1, memorySha256);
+            update.setString(2, processId);
+            update.setLong(3, timestamp);
+            update.setLong(4, ordinate);
+            update.setString(5, cron == null ? "" : cron);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a memory hash: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized Optional<Evaluation> byMessage(String processId, String messageId) {
         List<Evaluation> rows = query("SELECT " + COLUMNS + " FROM evaluations WHERE process_id = ? AND message_id = ?"
                 + " AND cron = '' ORDER BY ts LIMIT 1", processId, messageId);

@@ -158,6 +158,9 @@ public final class ComputeService implements AutoCloseable {
         requireId(processId, "process-id");
         Evaluation evaluation = results.byMessage(processId, messageId).orElseThrow(() ->
                 CuException.notFound("no result for message " + messageId + " of process " + processId + " yet"));
+        if (evaluation.memorySha256() == null && settlePendingHash(processId)) {
+            evaluation = results.byMessage(processId, messageId).orElseThrow();
+        }
         var cached = results.attestation(processId, evaluation.timestamp(), evaluation.ordinate(), evaluation.cron());
         if (cached.isPresent()) {
             return parse(new String(cached.get(), StandardCharsets.UTF_8));
@@ -246,7 +249,9 @@ public final class ComputeService implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             ProcessEvaluator evaluator = evaluators.computeIfAbsent(processId, this::open);
             try {
-                return action.apply(evaluator);
+                T answer = action.apply(evaluator);
+                hashAfterAnswer(evaluator);
+                return answer;
             } catch (ProcessEvaluator.Evicted e) {
                 evaluators.remove(processId, evaluator);
                 if (attempt > 3) {
@@ -254,6 +259,43 @@ public final class ComputeService implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The memory hash of a request's last evaluation is taken after the request is answered, on another thread;
+     * the evaluator's next use takes it first if this has not run yet.
+     */
+    private void hashAfterAnswer(ProcessEvaluator evaluator) {
+        if (!evaluator.hasPendingHash()) {
+            return;
+        }
+        try {
+            evaluationThreads.execute(() -> {
+                try {
+                    evaluator.hashPending();
+                } catch (ProcessEvaluator.Evicted e) {
+                    // evicted meanwhile: eviction hashed it
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "hashing the memory of process %s failed", evaluator.process().id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: close() hashes what is pending
+        }
+    }
+
+    /** Waits for a loaded process's pending memory hash; answers whether there was a loaded evaluator. */
+    private boolean settlePendingHash(String processId) {
+        ProcessEvaluator evaluator = evaluators.get(processId);
+        if (evaluator == null) {
+            return false;
+        }
+        try {
+            evaluator.hashPending();
+        } catch (ProcessEvaluator.Evicted e) {
+            // evicted meanwhile: eviction hashed it
+        }
+        return true;
     }
 
     private ProcessEvaluator open(String processId) {

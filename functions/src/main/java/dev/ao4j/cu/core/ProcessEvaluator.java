@@ -49,6 +49,9 @@ public final class ProcessEvaluator {
     private int sinceCheckpoint;
     private final List<Evaluation> unsaved = new ArrayList<>();
     private final Set<String> unsavedDeepHashes = new HashSet<>();
+    /** The last evaluation of the last request, stored without its memory hash: hashed before the memory changes. */
+    private Evaluation pendingHash;
+    private Evaluation lastApplied;
     private volatile long lastUsedNanos = System.nanoTime();
     private boolean closed;
 
@@ -121,6 +124,24 @@ public final class ProcessEvaluator {
         });
     }
 
+    /** Whether the last request's final memory still awaits its hash ({@link #hashPending()}). */
+    public boolean hasPendingHash() {
+        lock.lock();
+        try {
+            return pendingHash != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Hashes the memory the last request left and records it with that request's last evaluation. Runs after the
+     * request was answered; any later use of the evaluator does it first, so the memory hashed is always that one.
+     */
+    public void hashPending() {
+        locked(() -> null);
+    }
+
     /** Writes a checkpoint if anything was evaluated since the last one; answers whether one was written. */
     public boolean checkpointIfDirty() {
         return locked(() -> {
@@ -143,6 +164,7 @@ public final class ProcessEvaluator {
             if (closed) {
                 return;
             }
+            settlePendingHash();
             if (runtime != null && sinceCheckpoint > 0) {
                 checkpoint();
             }
@@ -172,6 +194,7 @@ public final class ProcessEvaluator {
         lock.lock();
         try {
             flush();
+            settlePendingHash();
             closeRuntime();
             closed = true;
         } finally {
@@ -186,6 +209,7 @@ public final class ProcessEvaluator {
                 throw new Evicted();
             }
             lastUsedNanos = System.nanoTime();
+            settlePendingHash();
             return action.get();
         } finally {
             lastUsedNanos = System.nanoTime();
@@ -197,6 +221,7 @@ public final class ProcessEvaluator {
 
     private void advance(Target target) {
         load();
+        lastApplied = null;
         if (target instanceof Target.Slot slot && position.covers(slot.timestamp(), slot.nonce(), null)) {
             return;
         }
@@ -234,12 +259,26 @@ public final class ProcessEvaluator {
         }
     }
 
-    /** Without a hash after every message, the last one of each request still gets its memory SHA-256. */
+    /**
+     * Without a hash after every message, the last one of each request still gets its memory SHA-256: not before the
+     * request is answered, but before anything else uses this memory ({@link #settlePendingHash()}).
+     */
     private void hashLastEvaluation() {
-        if (!settings.hashEveryMessage() && !unsaved.isEmpty() && unsaved.getLast().memorySha256() == null) {
-            memorySha = runtime.memorySha256();
-            unsaved.set(unsaved.size() - 1, unsaved.getLast().withMemorySha256(memorySha));
+        if (!settings.hashEveryMessage() && lastApplied != null && lastApplied.memorySha256() == null) {
+            pendingHash = lastApplied;
         }
+        lastApplied = null;
+    }
+
+    private void settlePendingHash() {
+        if (pendingHash == null || runtime == null) {
+            return;
+        }
+        Evaluation evaluation = pendingHash;
+        memorySha = runtime.memorySha256();
+        flush();
+        results.saveMemorySha256(process.id(), evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(), memorySha);
+        pendingHash = null;
     }
 
     private void evaluateCronsBefore(long rightTimestamp, long rightHeight, String doneCron, long doneCronTimestamp) {
@@ -290,9 +329,10 @@ public final class ProcessEvaluator {
         }
         position = message.position(position);
         long nonce = message instanceof ScheduledMessage scheduled ? scheduled.nonce() : -1;
-        unsaved.add(new Evaluation(process.id(), message.timestamp(), message.ordinate(), message.cron(),
+        lastApplied = new Evaluation(process.id(), message.timestamp(), message.ordinate(), message.cron(),
                 message.messageId(), nonce, position.epoch(), message.blockHeight(), deepHash, isAssignment, error,
-                result.toString(), memorySha));
+                result.toString(), memorySha);
+        unsaved.add(lastApplied);
         if (deepHash != null) {
             unsavedDeepHashes.add(deepHash);
         }

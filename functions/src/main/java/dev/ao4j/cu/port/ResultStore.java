@@ -26,6 +26,9 @@ public interface ResultStore extends AutoCloseable {
     /** Stores them in one transaction; an evaluation already stored (same process, timestamp, ordinate, cron) is kept. */
     void saveAll(List<Evaluation> evaluations);
 
+    /** Records the memory hash of an evaluation stored without one (hashed after its request was answered). */
+    void saveMemorySha256(String processId, long timestamp, long ordinate, String cron, String memorySha256);
+
     Optional<Evaluation> byMessage(String processId, String messageId);
 
     boolean hasDeepHash(String processId, String deepHash);
