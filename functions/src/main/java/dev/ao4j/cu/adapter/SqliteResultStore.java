@@ -86,17 +86,9 @@ public final class SqliteResultStore implements ResultStore {
     @Override
     public synchronized void saveMemorySha256(String processId, long timestamp, long ordinate, String cron,
                                               String memorySha256) {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE evaluations SET memory_sha256 = ?"
-                + " WHERE process_id = ? AND ts = ? AND ordinate = ? AND cron = ? AND memory_sha256 IS NULL")) {
-            update.setString(1, memorySha256);
-            update.setString(2, processId);
-            update.setLong(3, timestamp);
-            update.setLong(4, ordinate);
-            update.setString(5, cron == null ? "" : cron);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store a memory hash: " + e.getMessage(), e);
-        }
+        // Only where none is recorded yet: the hash of a row never changes.
+        updateRow("memory_sha256", memorySha256, " AND memory_sha256 IS NULL", processId, timestamp, ordinate, cron,
+                "a memory hash");
     }
 
     @Override
@@ -171,16 +163,22 @@ public final class SqliteResultStore implements ResultStore {
 
     @Override
     public synchronized void saveAttestation(String processId, long timestamp, long ordinate, String cron, byte[] attestation) {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE evaluations SET attestation = ?"
-                + " WHERE process_id = ? AND ts = ? AND ordinate = ? AND cron = ?")) {
-            update.setBytes(1, attestation);
+        updateRow("attestation", attestation, "", processId, timestamp, ordinate, cron, "an attestation");
+    }
+
+    /** Sets one column of the row keyed (process, timestamp, ordinate, cron), narrowed by {@code condition}. */
+    private void updateRow(String column, Object value, String condition, String processId, long timestamp,
+                           long ordinate, String cron, String what) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE evaluations SET " + column + " = ?"
+                + " WHERE process_id = ? AND ts = ? AND ordinate = ? AND cron = ?" + condition)) {
+            update.setObject(1, value);
             update.setString(2, processId);
             update.setLong(3, timestamp);
             update.setLong(4, ordinate);
             update.setString(5, cron == null ? "" : cron);
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store an attestation: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot store " + what + ": " + e.getMessage(), e);
         }
     }
 
