@@ -45,7 +45,7 @@ public final class CuBench implements BenchSuite {
 
     @Override
     public List<BenchRow> run(Options options) throws Exception {
-        Path compat = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat");
+        Path compat = BenchSuite.compatDir();
         int warm = options.quick() ? 300 : 3000;
         int measured = options.quick() ? 300 : 3000;
         int copied = options.quick() ? 5 : 20;

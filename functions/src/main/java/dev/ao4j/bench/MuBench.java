@@ -199,10 +199,7 @@ public final class MuBench implements BenchSuite {
         }
 
         String module() throws Exception {
-            Path file = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat/modules").resolve(MODULE_FILE);
-            DataItem item = ModuleItems.sign(user, Files.readAllBytes(file), FORMAT);
-            permastore.put(item);
-            return item.id();
+            return ModuleItems.publish(permastore, user, BenchSuite.compatDir().resolve("modules").resolve(MODULE_FILE), FORMAT);
         }
 
         /** A booted aos process trusting the MU, with {@code lua} evaluated in it (if given). */

@@ -66,7 +66,7 @@ public final class SuBench implements BenchSuite {
 
     /** The same on DynamoDB Local, when compat/servers has been built (the root build does it). */
     private static List<BenchRow> dynamoDbLocal(Wallet su, Wallet user, int messages, double signsPerSecond) throws Exception {
-        Path compat = Path.of(System.getProperty("ao4j.root", ".")).resolve("compat");
+        Path compat = BenchSuite.compatDir();
         if (!Files.isDirectory(compat.resolve("servers/target/dynamodb-local/lib"))) {
             System.err.println("bench su: compat/servers is not built, so there are no DynamoDB Local figures");
             return List.of();

@@ -4,6 +4,11 @@ import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Signer;
 import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.arweave.store.PermastoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,5 +39,13 @@ public final class ModuleItems {
 
     public static DataItem sign(Signer signer, byte[] wasm, String moduleFormat) throws Ans104Exception {
         return DataItem.sign(signer, null, null, tags(moduleFormat, List.of()), wasm);
+    }
+
+    /** Signs the module in {@code wasmFile}, puts it into {@code store} and returns its id. */
+    public static String publish(Permastore store, Signer signer, Path wasmFile, String moduleFormat)
+            throws IOException, Ans104Exception, PermastoreException {
+        DataItem item = sign(signer, Files.readAllBytes(wasmFile), moduleFormat);
+        store.put(item);
+        return item.id();
     }
 }
