@@ -3,6 +3,10 @@ package dev.ao4j.mu;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.aws.DynamoDbTables;
+import dev.ao4j.mu.adapter.DynamoDbMonitors;
+import dev.ao4j.mu.adapter.DynamoDbMuTable;
+import dev.ao4j.mu.adapter.DynamoDbSignedItems;
 import dev.ao4j.mu.adapter.HttpComputeUnit;
 import dev.ao4j.mu.adapter.HttpSchedulers;
 import dev.ao4j.mu.adapter.PermastoreArchive;
@@ -11,7 +15,9 @@ import dev.ao4j.mu.core.Crank;
 import dev.ao4j.mu.core.CronMonitor;
 import dev.ao4j.mu.core.Messenger;
 import dev.ao4j.mu.port.ComputeUnit;
+import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.Schedulers;
+import dev.ao4j.mu.port.SignedItems;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
 import dev.ao4j.node.WalletFiles;
@@ -28,20 +34,24 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Wires the MU: its wallet, its store, the SU and CU over HTTP (by default this node's own, over loopback: the
- * same code reaches units on other machines), the queue, and the use cases.
+ * Wires the MU: its wallet, its store (embedded SQLite, or a DynamoDB table that every instance shares), the SU
+ * and CU over HTTP (by default this node's own, over loopback: the same code reaches units on other machines), the
+ * queue, and the use cases.
  */
 @ApplicationScoped
 public class MessengerWiring {
-    private volatile SqliteMuStore created;
+    private SqliteMuStore embeddedStore;
+    private DynamoDbClient dynamo;
 
     @ConfigProperty(name = "ao4j.data-dir")
     Path dataDir;
@@ -58,6 +68,18 @@ public class MessengerWiring {
     @ConfigProperty(name = "ao4j.mu.cu-attempts", defaultValue = "8")
     int cuAttempts;
 
+    @ConfigProperty(name = "ao4j.mu.store", defaultValue = "embedded")
+    String storeKind;
+
+    @ConfigProperty(name = "ao4j.mu.dynamodb.table", defaultValue = "ao4j-mu-state")
+    String dynamoTable;
+
+    @ConfigProperty(name = "ao4j.mu.dynamodb.endpoint")
+    Optional<String> dynamoEndpoint;
+
+    @ConfigProperty(name = "ao4j.mu.dynamodb.create-table", defaultValue = "false")
+    boolean dynamoCreateTable;
+
     @Inject
     Instance<ValueRegistry> values;
 
@@ -71,9 +93,48 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    SqliteMuStore store() {
-        created = new SqliteMuStore(dataDir.resolve("mu/mu.db"));
-        return created;
+    SignedItems signedItems() {
+        return switch (storeKind()) {
+            case EMBEDDED -> embeddedStore();
+            case DYNAMODB -> new DynamoDbSignedItems(dynamo(), dynamoTable, Clock.systemUTC());
+        };
+    }
+
+    @Produces
+    @Singleton
+    Monitors monitors() {
+        return switch (storeKind()) {
+            case EMBEDDED -> embeddedStore();
+            case DYNAMODB -> new DynamoDbMonitors(dynamo(), dynamoTable, Clock.systemUTC());
+        };
+    }
+
+    private enum StoreKind { EMBEDDED, DYNAMODB }
+
+    private StoreKind storeKind() {
+        return switch (storeKind) {
+            case "embedded" -> StoreKind.EMBEDDED;
+            case "dynamodb" -> StoreKind.DYNAMODB;
+            default -> throw new IllegalArgumentException("ao4j.mu.store must be embedded or dynamodb, not '" + storeKind + "'");
+        };
+    }
+
+    /** One SQLite file serves both ports of the embedded store. */
+    private synchronized SqliteMuStore embeddedStore() {
+        if (embeddedStore == null) {
+            embeddedStore = new SqliteMuStore(dataDir.resolve("mu/mu.db"));
+        }
+        return embeddedStore;
+    }
+
+    private synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = DynamoDbTables.client(dynamoEndpoint);
+            if (dynamoCreateTable) {
+                DynamoDbMuTable.createTableIfMissing(dynamo, dynamoTable);
+            }
+        }
+        return dynamo;
     }
 
     @Produces
@@ -101,25 +162,28 @@ public class MessengerWiring {
     @Produces
     @Singleton
     Crank crank(@Named("mu") Wallet wallet, Schedulers schedulers, ComputeUnit compute, Permastore permastore,
-                SqliteMuStore store) {
-        return new Crank(wallet, schedulers, compute, new PermastoreArchive(permastore), store);
+                SignedItems signed) {
+        return new Crank(wallet, schedulers, compute, new PermastoreArchive(permastore), signed);
     }
 
     @Produces
     @Singleton
-    Messenger messenger(Schedulers schedulers, StepSink steps, SqliteMuStore store) {
-        return new Messenger(schedulers, steps, store);
+    Messenger messenger(Schedulers schedulers, StepSink steps, Monitors monitors) {
+        return new Messenger(schedulers, steps, monitors);
     }
 
     @Produces
     @Singleton
-    CronMonitor cronMonitor(ComputeUnit compute, SqliteMuStore store, StepSink steps) {
-        return new CronMonitor(compute, store, steps);
+    CronMonitor cronMonitor(ComputeUnit compute, Monitors monitors, StepSink steps) {
+        return new CronMonitor(compute, monitors, steps);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (created != null) {
-            created.close();
+    synchronized void stop(@Observes ShutdownEvent event) {
+        if (embeddedStore != null) {
+            embeddedStore.close();
+        }
+        if (dynamo != null) {
+            dynamo.close();
         }
     }
 

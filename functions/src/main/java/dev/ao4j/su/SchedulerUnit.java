@@ -1,6 +1,7 @@
 package dev.ao4j.su;
 
 import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
@@ -16,11 +17,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the SU from configuration: its wallet, log store, sequencer, uploader and use cases. */
@@ -42,9 +41,7 @@ public class SchedulerUnit {
         return switch (config.logStore()) {
             case "embedded" -> new SqliteLogStore(dataDir.resolve("su/log.db"));
             case "dynamodb" -> {
-                var builder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-                config.dynamodb().endpoint().map(URI::create).ifPresent(builder::endpointOverride);
-                DynamoDbClient client = builder.build();
+                DynamoDbClient client = DynamoDbTables.client(config.dynamodb().endpoint());
                 if (config.dynamodb().createTable()) {
                     DynamoDbLogStore.createTableIfMissing(client, config.dynamodb().table());
                 }

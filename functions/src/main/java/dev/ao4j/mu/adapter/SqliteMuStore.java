@@ -15,11 +15,10 @@ import java.util.Optional;
 
 /**
  * The MU's own state in {@code <data-dir>/mu/mu.db} (WAL, synchronous=FULL): the items its crank steps signed,
- * and the cron subscriptions with their cursors. Signed items older than {@code keepMillis} are dropped on open.
+ * and the cron subscriptions with their cursors. Signed items older than {@link SignedItems#RETENTION} are dropped on
+ * open.
  */
 public final class SqliteMuStore implements SignedItems, Monitors, AutoCloseable {
-    private static final long KEEP_MILLIS = 7L * 24 * 3600 * 1000;
-
     private final Connection connection;
 
     public SqliteMuStore(Path file) {
@@ -31,7 +30,7 @@ public final class SqliteMuStore implements SignedItems, Monitors, AutoCloseable
                 statement.execute("CREATE TABLE IF NOT EXISTS monitors (process_id TEXT PRIMARY KEY, cursor TEXT,"
                         + " since INTEGER NOT NULL)");
             }
-            update("DELETE FROM signed_items WHERE signed_at < ?", System.currentTimeMillis() - KEEP_MILLIS);
+            update("DELETE FROM signed_items WHERE signed_at < ?", System.currentTimeMillis() - RETENTION.toMillis());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the MU store " + file + ": " + e.getMessage(), e);
         }

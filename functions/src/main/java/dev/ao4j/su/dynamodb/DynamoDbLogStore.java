@@ -1,5 +1,12 @@
 package dev.ao4j.su.dynamodb;
 
+import static dev.ao4j.aws.DynamoDbTables.attribute;
+import static dev.ao4j.aws.DynamoDbTables.b;
+import static dev.ao4j.aws.DynamoDbTables.key;
+import static dev.ao4j.aws.DynamoDbTables.n;
+import static dev.ao4j.aws.DynamoDbTables.s;
+
+import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.su.AppendConflict;
 import dev.ao4j.su.LogStore;
 import dev.ao4j.su.Slot;
@@ -9,22 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -59,26 +61,19 @@ public final class DynamoDbLogStore implements LogStore {
         this.table = table;
     }
 
-    /** Creates the table (on-demand) when it does not exist: for local runs and tests; Terraform owns it in AWS. */
+    /** Creates the table when it does not exist: for local runs and tests; Terraform owns it in AWS. */
     public static void createTableIfMissing(DynamoDbClient dynamo, String table) {
-        try {
-            dynamo.createTable(CreateTableRequest.builder()
-                    .tableName(table)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
-                            attribute("pend", ScalarAttributeType.S), attribute("ts", ScalarAttributeType.N))
-                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(PENDING_INDEX)
-                            .keySchema(key("pend", KeyType.HASH), key("ts", KeyType.RANGE))
-                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
-                            .build())
-                    .build());
-            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
-        } catch (ResourceInUseException alreadyThere) {
-            // created by another instance or by Terraform
-        }
+        DynamoDbTables.createIfMissing(dynamo, CreateTableRequest.builder()
+                .tableName(table)
+                .attributeDefinitions(
+                        attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
+                        attribute("pend", ScalarAttributeType.S), attribute("ts", ScalarAttributeType.N))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(PENDING_INDEX)
+                        .keySchema(key("pend", KeyType.HASH), key("ts", KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build()));
     }
 
     @Override
@@ -256,25 +251,5 @@ public final class DynamoDbLogStore implements LogStore {
 
     private static long number(Map<String, AttributeValue> item, String name) {
         return Long.parseLong(item.get(name).n());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static AttributeValue b(byte[] value) {
-        return AttributeValue.fromB(SdkBytes.fromByteArray(value));
-    }
-
-    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }
