@@ -31,8 +31,20 @@ locals {
     Action   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
     Resource = [aws_sqs_queue.crank.arn]
   }]
+  # The MU's table: the API and the cron tick keep subscriptions (DynamoDbMonitors), the crank step keeps what it
+  # signed (DynamoDbSignedItems).
+  mu_monitors = [{
+    Effect   = "Allow"
+    Action   = ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    Resource = [aws_dynamodb_table.mu_state.arn]
+  }]
+  mu_signed_items = [{
+    Effect   = "Allow"
+    Action   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+    Resource = [aws_dynamodb_table.mu_state.arn]
+  }]
   unit_statements = {
-    mu = local.enqueue
+    mu = concat(local.enqueue, local.mu_monitors)
     su = [{
       Effect = "Allow"
       Action = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
@@ -40,12 +52,12 @@ locals {
       Resource = [aws_dynamodb_table.su_log.arn, "${aws_dynamodb_table.su_log.arn}/index/pending-upload"]
     }]
     cu = []
-    crank = concat(local.enqueue, [{
+    crank = concat(local.enqueue, local.mu_signed_items, [{
       Effect   = "Allow"
       Action   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
       Resource = [aws_sqs_queue.crank.arn]
     }])
-    cron = local.enqueue
+    cron = concat(local.enqueue, local.mu_monitors)
   }
 }
 

@@ -34,6 +34,7 @@ locals {
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
         AO4J_MU_SU_URL               = "${local.api_url}/su"
         AO4J_MU_CU_URL               = "${local.api_url}/cu"
+        AO4J_MU_DYNAMODB_TABLE       = aws_dynamodb_table.mu_state.name
       }
     }
     su = {
@@ -61,6 +62,7 @@ locals {
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
         AO4J_MU_SU_URL               = "${local.api_url}/su"
         AO4J_MU_CU_URL               = "${local.api_url}/cu"
+        AO4J_MU_DYNAMODB_TABLE       = aws_dynamodb_table.mu_state.name
       }
     }
     cron = {
@@ -71,6 +73,7 @@ locals {
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
         AO4J_MU_SU_URL               = "${local.api_url}/su"
         AO4J_MU_CU_URL               = "${local.api_url}/cu"
+        AO4J_MU_DYNAMODB_TABLE       = aws_dynamodb_table.mu_state.name
       }
     }
   }

@@ -27,3 +27,8 @@ output "su_log_table" {
   description = "The SU's DynamoDB table (ao4j.su.dynamodb.table)."
   value       = aws_dynamodb_table.su_log.name
 }
+
+output "mu_state_table" {
+  description = "The MU's DynamoDB table (ao4j.mu.dynamodb.table)."
+  value       = aws_dynamodb_table.mu_state.name
+}

@@ -42,6 +42,38 @@ resource "aws_dynamodb_table" "su_log" {
   }
 }
 
+# The MU's state shared by its functions (dev.ao4j.mu.adapter.DynamoDbMuTable): the items crank steps signed,
+# which expire through TTL after SignedItems.RETENTION, and the cron subscriptions with their cursors.
+resource "aws_dynamodb_table" "mu_state" {
+  name         = "${var.name_prefix}-mu-state"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "pk"
+  range_key    = "sk"
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  attribute {
+    name = "sk"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
 # The MU's crank queue (dev.ao4j.mu.queue.sqs): FIFO, MessageGroupId = AO process id, MessageDeduplicationId =
 # task id (set by the sender), and a FIFO dead-letter queue after crank_max_receives deliveries.
 resource "aws_sqs_queue" "crank_dead_letters" {

@@ -11,6 +11,7 @@ import dev.ao4j.lambda.Hcl.ListExpr;
 import dev.ao4j.lambda.Hcl.Module;
 import dev.ao4j.lambda.Hcl.ObjectExpr;
 import dev.ao4j.lambda.Hcl.Ref;
+import dev.ao4j.mu.adapter.DynamoDbMuTable;
 import dev.ao4j.su.dynamodb.DynamoDbLogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import io.quarkus.funqy.Funq;
@@ -129,19 +130,12 @@ class TerraformDriftTest {
         assertEquals(properties.get("ao4j.su.dynamodb.table"), tf.string(table.attribute("name")).orElseThrow(),
                 "the table's default name is the SU's default");
         assertEquals("aws_dynamodb_table.su_log.name", describe(tf.object(tf.locals().get("common_env")).entries().get("AO4J_SU_DYNAMODB_TABLE")));
-        assertEquals("PAY_PER_REQUEST", tf.string(table.attribute("billing_mode")).orElseThrow());
-        assertEquals("true", tf.string(table.block("point_in_time_recovery").orElseThrow().attribute("enabled")).orElseThrow());
+        assertTableIsTheOneJavaCreates(table, DynamoDbLogStore::createTableIfMissing);
 
         try (DynamoDbClient dynamo = DynamoDbLocal.get().client()) {
-            String name = "drift-" + System.nanoTime();
+            String name = "drift-su-" + System.nanoTime();
             DynamoDbLogStore.createTableIfMissing(dynamo, name);
             TableDescription java = dynamo.describeTable(b -> b.tableName(name)).table();
-
-            assertEquals(java.keySchema().stream().map(k -> k.keyTypeAsString() + " " + k.attributeName()).toList(),
-                    List.of("HASH " + tf.string(table.attribute("hash_key")).orElseThrow(), "RANGE " + tf.string(table.attribute("range_key")).orElseThrow()));
-            assertEquals(java.attributeDefinitions().stream().map(a -> a.attributeName() + ":" + a.attributeTypeAsString()).collect(Collectors.toSet()),
-                    table.blocks("attribute").stream().map(a -> tf.string(a.attribute("name")).orElseThrow() + ":" + tf.string(a.attribute("type")).orElseThrow())
-                            .collect(Collectors.toSet()));
             assertEquals(1, java.globalSecondaryIndexes().size());
             var javaIndex = java.globalSecondaryIndexes().getFirst();
             List<Block> indexes = table.blocks("global_secondary_index");
@@ -152,6 +146,44 @@ class TerraformDriftTest {
             assertEquals(javaIndex.keySchema().stream().map(k -> k.keyTypeAsString() + " " + k.attributeName()).toList(),
                     List.of("HASH " + tf.string(index.attribute("hash_key")).orElseThrow(), "RANGE " + tf.string(index.attribute("range_key")).orElseThrow()));
             assertEquals(javaIndex.projection().projectionTypeAsString(), tf.string(index.attribute("projection_type")).orElseThrow());
+        }
+    }
+
+    @Test
+    void muStateTableIsTheOneTheMuCreatesAndEveryMuFunctionUsesIt() {
+        Block table = tf.resource("aws_dynamodb_table", "mu_state");
+        assertEquals(properties.get("ao4j.mu.dynamodb.table"), tf.string(table.attribute("name")).orElseThrow(),
+                "the table's default name is the MU's default");
+        assertEquals("dynamodb", properties.get("%lambda.ao4j.mu.store"), "in Lambda the MU's state is in the shared table");
+        assertTableIsTheOneJavaCreates(table, DynamoDbMuTable::createTableIfMissing);
+        for (String unit : List.of("mu", "crank", "cron")) {
+            Map<String, Expr> env = tf.object(functions().get(unit).entries().get("env")).entries();
+            assertEquals("aws_dynamodb_table.mu_state.name", describe(env.get(envName("ao4j.mu.dynamodb.table"))), unit);
+        }
+        try (DynamoDbClient dynamo = DynamoDbLocal.get().client()) {
+            String name = "drift-mu-" + System.nanoTime();
+            DynamoDbMuTable.createTableIfMissing(dynamo, name);
+            var ttl = dynamo.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+            Block tfTtl = table.block("ttl").orElseThrow();
+            assertEquals(ttl.attributeName(), tf.string(tfTtl.attribute("attribute_name")).orElseThrow());
+            assertEquals(DynamoDbMuTable.EXPIRES, ttl.attributeName());
+            assertEquals("true", tf.string(tfTtl.attribute("enabled")).orElseThrow());
+        }
+    }
+
+    /** The HCL table has the keys and attributes of the one the Java side creates in DynamoDB Local, on demand, with PITR. */
+    private static void assertTableIsTheOneJavaCreates(Block table, java.util.function.BiConsumer<DynamoDbClient, String> create) {
+        assertEquals("PAY_PER_REQUEST", tf.string(table.attribute("billing_mode")).orElseThrow());
+        assertEquals("true", tf.string(table.block("point_in_time_recovery").orElseThrow().attribute("enabled")).orElseThrow());
+        try (DynamoDbClient dynamo = DynamoDbLocal.get().client()) {
+            String name = "drift-" + System.nanoTime();
+            create.accept(dynamo, name);
+            TableDescription java = dynamo.describeTable(b -> b.tableName(name)).table();
+            assertEquals(java.keySchema().stream().map(k -> k.keyTypeAsString() + " " + k.attributeName()).toList(),
+                    List.of("HASH " + tf.string(table.attribute("hash_key")).orElseThrow(), "RANGE " + tf.string(table.attribute("range_key")).orElseThrow()));
+            assertEquals(java.attributeDefinitions().stream().map(a -> a.attributeName() + ":" + a.attributeTypeAsString()).collect(Collectors.toSet()),
+                    table.blocks("attribute").stream().map(a -> tf.string(a.attribute("name")).orElseThrow() + ":" + tf.string(a.attribute("type")).orElseThrow())
+                            .collect(Collectors.toSet()));
         }
     }
 
@@ -247,28 +279,26 @@ class TerraformDriftTest {
 
     @Test
     void iamAllowsWhatTheUnitsCallAndNoMore() throws IOException {
-        // Every DynamoDB operation DynamoDbLogStore calls (table creation is for local runs only) is in the SU's
-        // policy, and the SU's policy allows no other DynamoDB action.
-        String logStore = Files.readString(Repo.dir().resolve("functions/src/main/java/dev/ao4j/su/dynamodb/DynamoDbLogStore.java"));
-        Set<String> calls = new TreeSet<>();
-        Matcher call = Pattern.compile("dynamo\\.(\\w+)\\(").matcher(logStore);
-        while (call.find()) {
-            if (!Set.of("createTable", "waiter", "close").contains(call.group(1))) {
-                calls.add("dynamodb:" + Character.toUpperCase(call.group(1).charAt(0)) + call.group(1).substring(1));
-            }
-        }
-        assertTrue(calls.contains("dynamodb:TransactWriteItems"), calls.toString());
-        Set<String> needed = new TreeSet<>(calls);
+        // Every DynamoDB operation an adapter calls (table creation is for local runs only) is allowed to the functions
+        // that use the adapter, on its table only, and they get no other DynamoDB action.
+        Set<String> logStore = dynamoDbActions("su/dynamodb/DynamoDbLogStore.java");
+        assertTrue(logStore.contains("dynamodb:TransactWriteItems"), logStore.toString());
         // A transaction's puts, updates and condition checks are authorized as those actions.
-        needed.addAll(Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));
-        Set<String> su = actions("su");
-        assertEquals(needed, su.stream().filter(a -> a.startsWith("dynamodb:")).collect(Collectors.toCollection(TreeSet::new)));
-        assertTrue(su.stream().noneMatch(a -> a.startsWith("sqs:")), su.toString());
+        logStore.addAll(Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));
+        Set<String> monitors = dynamoDbActions("mu/adapter/DynamoDbMonitors.java");
+        Set<String> signedItems = dynamoDbActions("mu/adapter/DynamoDbSignedItems.java");
+        assertTrue(monitors.contains("dynamodb:Query") && signedItems.contains("dynamodb:GetItem"), monitors + " " + signedItems);
+
+        assertEquals(Map.of("aws_dynamodb_table.su_log.arn", logStore), dynamoDbActionsByTable("su"));
+        assertEquals(Map.of("aws_dynamodb_table.mu_state.arn", monitors), dynamoDbActionsByTable("mu"), "subscribes and unsubscribes");
+        assertEquals(Map.of("aws_dynamodb_table.mu_state.arn", monitors), dynamoDbActionsByTable("cron"), "reads subscriptions, saves cursors");
+        assertEquals(Map.of("aws_dynamodb_table.mu_state.arn", signedItems), dynamoDbActionsByTable("crank"), "keeps what steps signed");
+        assertEquals(Map.of(), dynamoDbActionsByTable("cu"));
+        assertTrue(actions("su").stream().noneMatch(a -> a.startsWith("sqs:")), actions("su").toString());
 
         // Enqueueing (SqsTaskQueue's SendMessage) for the MU side; the crank trigger also receives and deletes.
         for (String unit : List.of("mu", "crank", "cron")) {
             assertTrue(actions(unit).contains("sqs:SendMessage"), unit + ": " + actions(unit));
-            assertTrue(actions(unit).stream().noneMatch(a -> a.startsWith("dynamodb:")), unit + ": " + actions(unit));
         }
         assertTrue(actions("crank").containsAll(Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")));
         assertFalse(actions("mu").contains("sqs:ReceiveMessage"), "only the trigger's function consumes");
@@ -281,6 +311,36 @@ class TerraformDriftTest {
         for (String text : texts) {
             assertFalse(text.contains("*") && !text.equals("${aws_cloudwatch_log_group.function[each.key].arn}:*"), text);
         }
+    }
+
+    /** The DynamoDB actions of the client calls in a source file of the functions module (table setup excluded). */
+    private static Set<String> dynamoDbActions(String source) throws IOException {
+        String code = Files.readString(Repo.dir().resolve("functions/src/main/java/dev/ao4j/" + source));
+        Set<String> calls = new TreeSet<>();
+        Matcher call = Pattern.compile("dynamo\\.(\\w+)\\(").matcher(code);
+        while (call.find()) {
+            if (!Set.of("createTable", "updateTimeToLive", "waiter", "close").contains(call.group(1))) {
+                calls.add("dynamodb:" + Character.toUpperCase(call.group(1).charAt(0)) + call.group(1).substring(1));
+            }
+        }
+        assertFalse(calls.isEmpty(), source);
+        return calls;
+    }
+
+    /** A function's DynamoDB actions, by the resources of the statements that allow them. */
+    private static Map<String, Set<String>> dynamoDbActionsByTable(String unit) {
+        Map<String, Set<String>> byTable = new TreeMap<>();
+        for (ObjectExpr statement : statements(unit)) {
+            List<String> actions = strings(statement.entries().get("Action")).stream().filter(a -> a.startsWith("dynamodb:")).toList();
+            if (actions.isEmpty()) {
+                continue;
+            }
+            List<String> resources = ((ListExpr) statement.entries().get("Resource")).items().stream()
+                    .map(TerraformDriftTest::describe).filter(r -> !r.contains("/index/")).toList();
+            assertEquals(1, resources.size(), "one table per DynamoDB statement: " + resources);
+            byTable.computeIfAbsent(resources.getFirst(), t -> new TreeSet<>()).addAll(actions);
+        }
+        return byTable;
     }
 
     /** Every string literal inside an expression. */
@@ -297,16 +357,22 @@ class TerraformDriftTest {
     /** The actions of a function's unit-specific statements (locals.unit_statements[unit]). */
     private static Set<String> actions(String unit) {
         Set<String> out = new TreeSet<>();
-        collectActions(tf.object(tf.locals().get("unit_statements")).entries().get(unit), out);
+        statements(unit).forEach(statement -> out.addAll(strings(statement.entries().get("Action"))));
         return out;
     }
 
-    private static void collectActions(Expr expr, Set<String> out) {
+    private static List<ObjectExpr> statements(String unit) {
+        List<ObjectExpr> out = new java.util.ArrayList<>();
+        collectStatements(tf.object(tf.locals().get("unit_statements")).entries().get(unit), out);
+        return out;
+    }
+
+    private static void collectStatements(Expr expr, List<ObjectExpr> out) {
         Expr value = tf.resolve(expr);
         switch (value) {
-            case Hcl.Call c when c.name().equals("concat") -> c.args().forEach(arg -> collectActions(arg, out));
-            case ListExpr list -> list.items().forEach(item -> collectActions(item, out));
-            case ObjectExpr statement -> out.addAll(strings(statement.entries().get("Action")));
+            case Hcl.Call c when c.name().equals("concat") -> c.args().forEach(arg -> collectStatements(arg, out));
+            case ListExpr list -> list.items().forEach(item -> collectStatements(item, out));
+            case ObjectExpr statement -> out.add(statement);
             default -> throw new IllegalArgumentException("unexpected IAM statement expression " + value);
         }
     }
