@@ -49,8 +49,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * configured as infra-terraform configures the functions, talking to a {@link RuntimeApiEmulator}): the HTTP
  * handler with API Gateway v2 / function URL events for the SU, CU and MU routes; the crankStep function with an
  * SQS FIFO batch, partial failures reported; the cronTick function with an EventBridge scheduled event. The SU
- * logs to DynamoDB Local and the MU queue is ElasticMQ; the MU's CU is a small HTTP server answering AO result
- * JSON. Prints each environment's init time (JVM start to the runtime's first poll) and first-event time.
+ * log and the MU's state are in DynamoDB Local and the MU queue is ElasticMQ; the MU's CU (and the SU it asks
+ * about processes) is a small HTTP server answering AO JSON. Prints each environment's init time (JVM start to the
+ * runtime's first poll) and first-event time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LambdaFunctionsIT {
@@ -62,9 +63,15 @@ class LambdaFunctionsIT {
     private static final String OUTBOX_RESULT = "{\"Messages\":[{\"Target\":\"" + PONG_TARGET
             + "\",\"Anchor\":\"00000000000000000000000000000001\",\"Tags\":[{\"name\":\"Action\",\"value\":\"Pong\"}],"
             + "\"Data\":\"pong\"}],\"Spawns\":[],\"Assignments\":[],\"Output\":\"\"}";
+    private static final String CRON_PROCESS = Base64Url.encode(Hashes.sha256("cron process".getBytes(StandardCharsets.UTF_8)));
+    private static final String SCHEDULED_EVENT = """
+            {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+             "source":"aws.scheduler","account":"123456789012","time":"2026-11-25T09:00:00Z","region":"us-east-1",
+             "resources":["arn:aws:scheduler:us-east-1:123456789012:schedule/default/ao4j-mu-cron"],"detail":{}}""";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<String> computeRequests = new CopyOnWriteArrayList<>();
+    private final List<String> cronRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String> baseEnv = new HashMap<>();
     private String javaToolOptions;
 
@@ -84,11 +91,19 @@ class LambdaFunctionsIT {
             computeRequests.add(message);
             String result = message.startsWith("broken") ? "{\"error\":\"evaluation failed\"}"
                     : message.startsWith("out") ? OUTBOX_RESULT : EMPTY_RESULT;
-            byte[] body = result.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(message.startsWith("broken") ? 500 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            respond(exchange, message.startsWith("broken") ? 500 : 200, result);
+        });
+        // The process the cron test monitors: the SU knows it; its newest result is "c0", and one cron result, "c1",
+        // with an outbox message follows it.
+        cu.createContext("/su/processes/", exchange -> respond(exchange, 200, "{\"process_id\":\"" + CRON_PROCESS
+                + "\",\"tags\":[{\"name\":\"Scheduler\",\"value\":\"" + "S".repeat(43) + "\"}]}"));
+        cu.createContext("/cu/results/", exchange -> respond(exchange, 200, "{\"edges\":[{\"cursor\":\"c0\",\"node\":"
+                + EMPTY_RESULT + "}]}"));
+        cu.createContext("/cu/cron/", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            cronRequests.add(query);
+            respond(exchange, 200, query.endsWith("from=c0")
+                    ? "{\"edges\":[{\"cursor\":\"c1\",\"node\":" + OUTBOX_RESULT + "}]}" : "{\"edges\":[]}");
         });
         cu.start();
         resources.add(() -> cu.stop(0));
@@ -97,6 +112,9 @@ class LambdaFunctionsIT {
         baseEnv.put("AO4J_SU_DYNAMODB_ENDPOINT", DynamoDbLocal.get().endpoint().toString());
         baseEnv.put("AO4J_SU_DYNAMODB_CREATE_TABLE", "true");
         baseEnv.put("AO4J_SU_DYNAMODB_TABLE", run);
+        baseEnv.put("AO4J_MU_DYNAMODB_ENDPOINT", DynamoDbLocal.get().endpoint().toString());
+        baseEnv.put("AO4J_MU_DYNAMODB_CREATE_TABLE", "true");
+        baseEnv.put("AO4J_MU_DYNAMODB_TABLE", run + "-mu");
         baseEnv.put("AO4J_SU_WALLET_TYPE", "ed25519");
         baseEnv.put("AO4J_CU_WALLET_TYPE", "ed25519");
         baseEnv.put("AO4J_MU_WALLET_TYPE", "ed25519");
@@ -241,17 +259,69 @@ class LambdaFunctionsIT {
     @Test
     void cronTickRunsOneMonitorPassPerScheduledEvent() throws Exception {
         Function cron = start("cron", LambdaFunctions.FUNQY_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
-                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK));
-        String scheduled = """
-                {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
-                 "source":"aws.scheduler","account":"123456789012","time":"2026-11-25T09:00:00Z","region":"us-east-1",
-                 "resources":["arn:aws:scheduler:us-east-1:123456789012:schedule/default/ao4j-mu-cron"],"detail":{}}""";
-        JsonNode response = cron.respond(scheduled);
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK, "AO4J_MU_DYNAMODB_TABLE", "cron-empty-" + UUID.randomUUID()));
+        JsonNode response = cron.respond(SCHEDULED_EVENT);
         cron.report(System.nanoTime());
         assertEquals(0, response.path("enqueued").asInt(-1), response.toString());
         assertFalse(response.has("errorMessage"), response.toString());
-        RuntimeApiEmulator.Outcome second = cron.invoke(scheduled);
+        RuntimeApiEmulator.Outcome second = cron.invoke(SCHEDULED_EVENT);
         assertInstanceOf(RuntimeApiEmulator.Response.class, second, String.valueOf(second));
+    }
+
+    /**
+     * A subscription made through the MU function is what the cron function's pass reads, and the cursor one
+     * cron instance saves is where a fresh one (scaled to zero and back, another /tmp) goes on: the MU's state
+     * is in its DynamoDB table, not in any function.
+     */
+    @Test
+    void monitorsAndCronCursorsAreSharedByEveryMuFunction() throws Exception {
+        SqsQueueSetup.QueueUrls queues;
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            queues = SqsQueueSetup.create(sqs, "lambda-cron-" + Long.toHexString(System.nanoTime()), 10);
+        }
+        Map<String, String> env = Map.of("AO4J_SU_ENABLED", "false", LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK,
+                "AO4J_MU_QUEUE_SQS_QUEUE_URL", queues.queueUrl(), "AO4J_MU_QUEUE_SQS_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl());
+        Function mu = start("mu-monitor", LambdaFunctions.HTTP_HANDLER, env);
+        Function cron = start("cron-first", LambdaFunctions.FUNQY_HANDLER, env);
+        Function laterCron = start("cron-later", LambdaFunctions.FUNQY_HANDLER, env);
+
+        Wallet user = Wallets.generate(WalletType.ED25519);
+        byte[] request = DataItem.sign(user, CRON_PROCESS, null, List.of(new Tag("Action", "Monitor")),
+                "monitor".getBytes(StandardCharsets.UTF_8)).raw();
+        JsonNode subscribed = mu.respond(httpEvent("POST", "/mu/monitor/" + CRON_PROCESS, "", request));
+        assertEquals(200, subscribed.path("statusCode").asInt(), subscribed.toString());
+
+        JsonNode first = cron.respond(SCHEDULED_EVENT);
+        assertEquals(1, first.path("enqueued").asInt(-1), "the cron result after the newest one: " + first);
+        assertEquals(List.of("limit=50&from=c0"), cronRequests);
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            var received = sqs.receiveMessage(r -> r.queueUrl(queues.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
+            assertEquals(1, received.size(), received.toString());
+            CrankTask deliver = SqsTaskCodec.task(received.getFirst());
+            assertEquals("deliver", deliver.type());
+            assertEquals(CRON_PROCESS, deliver.group());
+            assertTrue(deliver.payloadJson().contains(PONG_TARGET), deliver.payloadJson());
+        }
+
+        JsonNode later = laterCron.respond(SCHEDULED_EVENT);
+        assertEquals(0, later.path("enqueued").asInt(-1), "c1 was cranked already: " + later);
+        assertEquals(List.of("limit=50&from=c0", "limit=50&from=c1"), cronRequests, "the later instance starts at the saved cursor");
+
+        JsonNode unsubscribed = mu.respond(httpEvent("DELETE", "/mu/monitor/" + CRON_PROCESS, "", request));
+        assertEquals(200, unsubscribed.path("statusCode").asInt(), unsubscribed.toString());
+        JsonNode afterwards = cron.respond(SCHEDULED_EVENT);
+        assertEquals(0, afterwards.path("enqueued").asInt(-1), afterwards.toString());
+        assertEquals(2, cronRequests.size(), "no pass reads an unsubscribed process: " + cronRequests);
+        JsonNode again = mu.respond(httpEvent("DELETE", "/mu/monitor/" + CRON_PROCESS, "", request));
+        assertEquals(404, again.path("statusCode").asInt(), again.toString());
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws java.io.IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     // ---------------------------------------------------------------------------------------------------------
