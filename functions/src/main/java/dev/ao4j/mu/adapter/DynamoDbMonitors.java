@@ -20,18 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link Monitors} in the MU's DynamoDB table ({@link DynamoDbMuTable}): subscriptions made through any MU
  * instance are the ones every cron pass reads.
  */
-public final class DynamoDbMonitors implements Monitors {
+public record DynamoDbMonitors(DynamoDbClient dynamo, String table, Clock clock) implements Monitors {
     private static final String PARTITION = "monitors";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final Clock clock;
-
-    public DynamoDbMonitors(DynamoDbClient dynamo, String table, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.clock = clock;
-    }
 
     @Override
     public boolean add(String processId) {

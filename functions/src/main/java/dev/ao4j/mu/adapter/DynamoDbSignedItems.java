@@ -17,19 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * {@link SignedItems} in the MU's DynamoDB table ({@link DynamoDbMuTable}): a conditional put makes the first
  * signature of a step the one every instance pushes, however many run the step at once.
  */
-public final class DynamoDbSignedItems implements SignedItems {
+public record DynamoDbSignedItems(DynamoDbClient dynamo, String table, Clock clock) implements SignedItems {
     /** DynamoDB's item limit is 400 KB, key and attribute names included. */
     static final int MAX_ITEM_BYTES = 390_000;
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final Clock clock;
-
-    public DynamoDbSignedItems(DynamoDbClient dynamo, String table, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.clock = clock;
-    }
 
     @Override
     public Optional<byte[]> find(String stepKey) {
