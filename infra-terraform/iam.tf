@@ -31,16 +31,17 @@ locals {
     Action   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
     Resource = [aws_sqs_queue.crank.arn]
   }]
-  # The MU's table: the API and the cron tick keep subscriptions (DynamoDbMonitors), the crank step keeps what it
-  # signed (DynamoDbSignedItems).
+  # The MU's table: the API and the cron tick keep subscriptions (DynamoDbMonitors); the crank step keeps what it
+  # signed (DynamoDbSignedItems) and reads step payloads too large for a queue message (DynamoDbStepPayloads),
+  # which every function that queues steps may write (PutItem).
   mu_monitors = [{
     Effect   = "Allow"
     Action   = ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:UpdateItem"]
     Resource = [aws_dynamodb_table.mu_state.arn]
   }]
-  mu_signed_items = [{
+  mu_crank_state = [{
     Effect   = "Allow"
-    Action   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+    Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
     Resource = [aws_dynamodb_table.mu_state.arn]
   }]
   unit_statements = {
@@ -52,7 +53,7 @@ locals {
       Resource = [aws_dynamodb_table.su_log.arn, "${aws_dynamodb_table.su_log.arn}/index/pending-upload"]
     }]
     cu = []
-    crank = concat(local.enqueue, local.mu_signed_items, [{
+    crank = concat(local.enqueue, local.mu_crank_state, [{
       Effect   = "Allow"
       Action   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
       Resource = [aws_sqs_queue.crank.arn]

@@ -22,7 +22,7 @@ import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.Receipt;
-import dev.ao4j.mu.core.StepCodec;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;
 import dev.ao4j.node.ModuleItems;
 import dev.ao4j.su.AssignmentSigner;
@@ -190,8 +190,9 @@ public final class MuBench implements BenchSuite {
 
         /** Runs the crank from {@code first} until the queue is empty. */
         void crank(CrankStep first) throws Exception {
-            queue.enqueue(StepCodec.task(first));
-            new CrankLoop(queue, crank, WORKERS, Duration.ofMillis(100), step -> {
+            StepTasks tasks = new StepTasks(store);
+            queue.enqueue(tasks.task(first));
+            new CrankLoop(queue, crank, tasks, WORKERS, Duration.ofMillis(100), step -> {
                 if (step instanceof CrankStep.PullResult) {
                     lastPull.set(System.nanoTime());
                 }

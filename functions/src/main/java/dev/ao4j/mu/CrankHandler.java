@@ -2,7 +2,7 @@ package dev.ao4j.mu;
 
 import dev.ao4j.mu.core.Crank;
 import dev.ao4j.mu.core.CrankStep;
-import dev.ao4j.mu.core.StepCodec;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankStepHandler;
 import dev.ao4j.mu.queue.CrankTask;
@@ -22,10 +22,13 @@ public class CrankHandler implements CrankStepHandler {
     @Inject
     StepSink steps;
 
+    @Inject
+    StepTasks tasks;
+
     @Override
     public void handle(CrankTask task) {
         long start = System.nanoTime();
-        List<CrankStep> next = crank.run(StepCodec.step(task));
+        List<CrankStep> next = crank.run(tasks.step(task));
         long ran = System.nanoTime();
         steps.enqueue(next);
         LOG.debugf("%s %s (group %s, attempt %d): %d ms, %d follow-ups queued in %d ms", task.type(), task.id(),

@@ -2,7 +2,7 @@ package dev.ao4j.mu;
 
 import dev.ao4j.mu.core.Crank;
 import dev.ao4j.mu.core.CrankStep;
-import dev.ao4j.mu.core.StepCodec;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;
 import java.time.Duration;
@@ -23,13 +23,16 @@ import java.util.ArrayList;
 public final class CrankLoop {
     private final QueueBackend queue;
     private final Crank crank;
+    private final StepTasks tasks;
     private final int threads;
     private final Duration retryDelay;
     private final Consumer<CrankStep> onDone;
 
-    public CrankLoop(QueueBackend queue, Crank crank, int threads, Duration retryDelay, Consumer<CrankStep> onDone) {
+    public CrankLoop(QueueBackend queue, Crank crank, StepTasks tasks, int threads, Duration retryDelay,
+                     Consumer<CrankStep> onDone) {
         this.queue = queue;
         this.crank = crank;
+        this.tasks = tasks;
         this.threads = threads;
         this.retryDelay = retryDelay;
         this.onDone = onDone;
@@ -59,10 +62,10 @@ public final class CrankLoop {
     }
 
     private void step(Lease lease) {
-        CrankStep step = StepCodec.step(lease.task());
+        CrankStep step = tasks.step(lease.task());
         try {
             for (CrankStep next : crank.run(step)) {
-                queue.enqueue(StepCodec.task(next));
+                queue.enqueue(tasks.task(next));
             }
             queue.complete(lease);
             onDone.accept(step);

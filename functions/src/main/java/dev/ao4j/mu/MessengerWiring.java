@@ -7,6 +7,7 @@ import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.mu.adapter.DynamoDbMonitors;
 import dev.ao4j.mu.adapter.DynamoDbMuTable;
 import dev.ao4j.mu.adapter.DynamoDbSignedItems;
+import dev.ao4j.mu.adapter.DynamoDbStepPayloads;
 import dev.ao4j.mu.adapter.HttpComputeUnit;
 import dev.ao4j.mu.adapter.HttpSchedulers;
 import dev.ao4j.mu.adapter.PermastoreArchive;
@@ -14,10 +15,12 @@ import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
 import dev.ao4j.mu.core.CronMonitor;
 import dev.ao4j.mu.core.Messenger;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.port.ComputeUnit;
 import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.mu.port.SignedItems;
+import dev.ao4j.mu.port.StepPayloads;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
 import dev.ao4j.node.WalletFiles;
@@ -119,7 +122,7 @@ public class MessengerWiring {
         };
     }
 
-    /** One SQLite file serves both ports of the embedded store. */
+    /** One SQLite file serves the three ports of the embedded store. */
     private synchronized SqliteMuStore embeddedStore() {
         if (embeddedStore == null) {
             embeddedStore = new SqliteMuStore(dataDir.resolve("mu/mu.db"));
@@ -155,8 +158,23 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    StepSink steps(CrankQueue queue) {
-        return new QueueStepSink(queue);
+    StepPayloads stepPayloads() {
+        return switch (storeKind()) {
+            case EMBEDDED -> embeddedStore();
+            case DYNAMODB -> new DynamoDbStepPayloads(dynamo(), dynamoTable, Clock.systemUTC());
+        };
+    }
+
+    @Produces
+    @Singleton
+    StepTasks stepTasks(StepPayloads payloads) {
+        return new StepTasks(payloads);
+    }
+
+    @Produces
+    @Singleton
+    StepSink steps(CrankQueue queue, StepTasks tasks) {
+        return new QueueStepSink(queue, tasks);
     }
 
     @Produces

@@ -2,7 +2,7 @@ package dev.ao4j.mu;
 
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.MuException;
-import dev.ao4j.mu.core.StepCodec;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
 import dev.ao4j.mu.queue.CrankTask;
@@ -12,9 +12,11 @@ import java.util.List;
 /** Crank steps onto the MU work queue's channel (embedded SQLite or SQS). */
 final class QueueStepSink implements StepSink {
     private final CrankQueue queue;
+    private final StepTasks tasks;
 
-    QueueStepSink(CrankQueue queue) {
+    QueueStepSink(CrankQueue queue, StepTasks tasks) {
         this.queue = queue;
+        this.tasks = tasks;
     }
 
     @Override
@@ -23,7 +25,7 @@ final class QueueStepSink implements StepSink {
             return;
         }
         try {
-            queue.enqueue(steps.stream().map(StepCodec::task).toArray(CrankTask[]::new));
+            queue.enqueue(steps.stream().map(tasks::task).toArray(CrankTask[]::new));
         } catch (QueueException e) {
             throw MuException.unavailable("the crank queue is unavailable: " + e.getMessage(), e);
         }

@@ -139,6 +139,25 @@ class MuCrankTest {
         assertTrue(client.logged(chain.get(DEPTH), "Action", "Spawned").isEmpty(), "the last generation spawns nothing");
     }
 
+    /** 300,000 bytes of Data: over the 240 KiB a queue task carries, so the deliver step travels as a claim. */
+    @Test
+    void anOutboxMessageLargerThanAQueueMessageIsDeliveredWhole() throws Exception {
+        String a = client.spawn(module);
+        String b = client.spawn(module);
+        client.eval(a, """
+                Handlers.add("big", Handlers.utils.hasMatchingTag("Action", "Big"), function (msg)
+                  ao.send({ Target = msg.Data, Action = "Large", Data = string.rep("0123456789", 30000) })
+                end)
+                """);
+        String start = client.send(a, b, new Tag("Action", "Big"));
+        MuClient.await("the large message in b's log", Duration.ofMinutes(2), () -> !client.logged(b, "Action", "Large").isEmpty());
+        List<MuClient.Entry> large = client.logged(b, "Action", "Large");
+        assertEquals(1, large.size());
+        assertEquals("0123456789".repeat(30_000), large.getFirst().data());
+        assertEquals(a, large.getFirst().tag("From-Process"));
+        assertEquals(start, large.getFirst().tag("Pushed-For"));
+    }
+
     @Test
     void aMonitoredCronProcessHasItsCronOutboxCranked() throws Exception {
         String b = client.spawn(module);

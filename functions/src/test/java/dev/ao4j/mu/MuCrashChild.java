@@ -8,6 +8,7 @@ import dev.ao4j.mu.adapter.PermastoreArchive;
 import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
 import dev.ao4j.mu.core.Receipt;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;
 import dev.ao4j.wasm.WasmEngine;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class MuCrashChild {
                 }
             }, new InProcessUnits.Cu(cu), new PermastoreArchive(world.permastore), store);
             try (SqliteTaskQueue queue = SqliteTaskQueue.open(dir, Duration.ofSeconds(2), Duration.ofHours(1))) {
-                new CrankLoop(queue, crank, 1, Duration.ofMillis(200), step -> { }).runUntilIdle(Duration.ofSeconds(6));
+                new CrankLoop(queue, crank, new StepTasks(store), 1, Duration.ofMillis(200), step -> { }).runUntilIdle(Duration.ofSeconds(6));
             }
             System.out.println("IDLE");
         } finally {

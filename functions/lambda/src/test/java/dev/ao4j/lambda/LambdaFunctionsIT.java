@@ -17,8 +17,10 @@ import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.mu.adapter.DynamoDbStepPayloads;
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.StepCodec;
+import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.queue.CrankTask;
 import dev.ao4j.mu.queue.sqs.SqsQueueSetup;
 import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
@@ -29,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -63,6 +67,9 @@ class LambdaFunctionsIT {
     private static final String OUTBOX_RESULT = "{\"Messages\":[{\"Target\":\"" + PONG_TARGET
             + "\",\"Anchor\":\"00000000000000000000000000000001\",\"Tags\":[{\"name\":\"Action\",\"value\":\"Pong\"}],"
             + "\"Data\":\"pong\"}],\"Spawns\":[],\"Assignments\":[],\"Output\":\"\"}";
+    /** Over the 240 KiB a queue task carries: its deliver step is stored in the MU's table and queued as a claim. */
+    private static final String LARGE_DATA = "0123456789".repeat(30_000);
+    private static final String LARGE_RESULT = OUTBOX_RESULT.replace("\"Data\":\"pong\"", "\"Data\":\"" + LARGE_DATA + "\"");
     private static final String CRON_PROCESS = Base64Url.encode(Hashes.sha256("cron process".getBytes(StandardCharsets.UTF_8)));
     private static final String SCHEDULED_EVENT = """
             {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
@@ -90,7 +97,7 @@ class LambdaFunctionsIT {
             String message = exchange.getRequestURI().getPath().substring("/cu/result/".length());
             computeRequests.add(message);
             String result = message.startsWith("broken") ? "{\"error\":\"evaluation failed\"}"
-                    : message.startsWith("out") ? OUTBOX_RESULT : EMPTY_RESULT;
+                    : message.startsWith("out") ? OUTBOX_RESULT : message.startsWith("large") ? LARGE_RESULT : EMPTY_RESULT;
             respond(exchange, message.startsWith("broken") ? 500 : 200, result);
         });
         // The process the cron test monitors: the SU knows it; its newest result is "c0", and one cron result, "c1",
@@ -231,6 +238,7 @@ class LambdaFunctionsIT {
         records.add(sqsRecord("m3-b-broken", pull(processB, "broken-1"), processB, 2));
         records.add(sqsRecord("m4-b-after", pull(processB, "ok-2"), processB, 1));
         records.add(sqsRecord("m5-a-ok", pull(processA, "out-3"), processA, 1));
+        records.add(sqsRecord("m6-a-large", pull(processA, "large-4"), processA, 1));
         ObjectNode event = JSON.createObjectNode().set("Records", records);
 
         JsonNode response = crank.respond(event.toString());
@@ -239,17 +247,30 @@ class LambdaFunctionsIT {
         response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         assertEquals(List.of("m1-malformed", "m3-b-broken", "m4-b-after"), failed, response.toString());
         // B's later step did not run after B's failure; A's steps ran in order.
-        assertEquals(List.of("ok-1", "broken-1", "out-3"), computeRequests);
-        // The follow-up of out-3's outbox went to the SQS FIFO queue (the lambda profile only enqueues).
+        assertEquals(List.of("ok-1", "broken-1", "out-3", "large-4"), computeRequests);
+        // The follow-ups of out-3's and large-4's outboxes went to the SQS FIFO queue (the lambda profile only
+        // enqueues); large-4's is a claim on the step the function stored in the MU's DynamoDB table.
+        List<CrankTask> followUps = new ArrayList<>();
         try (SqsClient sqs = ElasticMq.get().client()) {
             var received = sqs.receiveMessage(r -> r.queueUrl(baseEnv.get("AO4J_MU_QUEUE_SQS_QUEUE_URL"))
                     .maxNumberOfMessages(10).waitTimeSeconds(5).messageSystemAttributeNamesWithStrings("MessageGroupId")).messages();
-            assertEquals(1, received.size(), received.toString());
-            CrankTask followUp = SqsTaskCodec.task(received.getFirst());
+            assertEquals(2, received.size(), received.toString());
+            for (var message : received) {
+                assertEquals(processA, message.attributesAsStrings().get("MessageGroupId"));
+                followUps.add(SqsTaskCodec.task(message));
+            }
+        }
+        for (CrankTask followUp : followUps) {
             assertEquals("deliver", followUp.type());
             assertEquals(processA, followUp.group());
-            assertEquals(processA, received.getFirst().attributesAsStrings().get("MessageGroupId"));
-            assertTrue(followUp.payloadJson().contains(PONG_TARGET), followUp.payloadJson());
+        }
+        assertTrue(followUps.getFirst().payloadJson().contains(PONG_TARGET), followUps.getFirst().payloadJson());
+        assertFalse(followUps.getLast().payloadJson().contains(PONG_TARGET), "a claim, not the step");
+        try (DynamoDbClient dynamo = DynamoDbLocal.get().client()) {
+            StepTasks tasks = new StepTasks(new DynamoDbStepPayloads(dynamo, baseEnv.get("AO4J_MU_DYNAMODB_TABLE"), Clock.systemUTC()));
+            CrankStep.Deliver large = assertInstanceOf(CrankStep.Deliver.class, tasks.step(followUps.getLast()));
+            assertEquals(LARGE_DATA, large.message().data());
+            assertEquals(PONG_TARGET, large.message().target());
         }
 
         JsonNode empty = crank.respond("{\"Records\":[]}");

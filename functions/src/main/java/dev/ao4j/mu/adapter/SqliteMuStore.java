@@ -3,6 +3,7 @@ package dev.ao4j.mu.adapter;
 import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.SignedItems;
+import dev.ao4j.mu.port.StepPayloads;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +16,10 @@ import java.util.Optional;
 
 /**
  * The MU's own state in {@code <data-dir>/mu/mu.db} (WAL, synchronous=FULL): the items its crank steps signed,
- * and the cron subscriptions with their cursors. Signed items older than {@link SignedItems#RETENTION} are dropped on
- * open.
+ * the payloads of steps too large for a queue message, and the cron subscriptions with their cursors. Signed items
+ * and payloads older than {@link SignedItems#RETENTION} are dropped on open.
  */
-public final class SqliteMuStore implements SignedItems, Monitors, AutoCloseable {
+public final class SqliteMuStore implements SignedItems, StepPayloads, Monitors, AutoCloseable {
     private final Connection connection;
 
     public SqliteMuStore(Path file) {
@@ -27,10 +28,14 @@ public final class SqliteMuStore implements SignedItems, Monitors, AutoCloseable
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS signed_items (step TEXT PRIMARY KEY, raw BLOB NOT NULL,"
                         + " signed_at INTEGER NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS step_payloads (task TEXT PRIMARY KEY, payload TEXT NOT NULL,"
+                        + " stored_at INTEGER NOT NULL)");
                 statement.execute("CREATE TABLE IF NOT EXISTS monitors (process_id TEXT PRIMARY KEY, cursor TEXT,"
                         + " since INTEGER NOT NULL)");
             }
-            update("DELETE FROM signed_items WHERE signed_at < ?", System.currentTimeMillis() - RETENTION.toMillis());
+            long expired = System.currentTimeMillis() - RETENTION.toMillis();
+            update("DELETE FROM signed_items WHERE signed_at < ?", expired);
+            update("DELETE FROM step_payloads WHERE stored_at < ?", expired);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the MU store " + file + ": " + e.getMessage(), e);
         }
@@ -47,6 +52,18 @@ public final class SqliteMuStore implements SignedItems, Monitors, AutoCloseable
         update("INSERT OR IGNORE INTO signed_items (step, raw, signed_at) VALUES (?, ?, ?)", stepKey, raw,
                 System.currentTimeMillis());
         return find(stepKey).orElseThrow();
+    }
+
+    @Override
+    public synchronized void keep(String taskId, String payloadJson) {
+        update("INSERT OR REPLACE INTO step_payloads (task, payload, stored_at) VALUES (?, ?, ?)", taskId, payloadJson,
+                System.currentTimeMillis());
+    }
+
+    @Override
+    public synchronized Optional<String> payload(String taskId) {
+        return query("SELECT payload FROM step_payloads WHERE task = ?", rows -> rows.next() ? Optional.of(rows.getString(1))
+                : Optional.<String>empty(), taskId);
     }
 
     @Override

@@ -19,23 +19,32 @@ public final class StepCodec {
 
     private StepCodec() {}
 
+    /** The step as a task with its payload inline (see {@link StepTasks} for payloads over the queue's limit). */
     public static CrankTask task(CrankStep step) {
+        return CrankTask.of(step.key(), step.group(), type(step), json(step));
+    }
+
+    public static String json(CrankStep step) {
         try {
-            return CrankTask.of(step.key(), step.group(), type(step), JSON.writeValueAsString(step));
+            return JSON.writeValueAsString(step);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode crank step " + step + ": " + e.getMessage(), e);
         }
     }
 
     public static CrankStep step(CrankTask task) {
-        Class<? extends CrankStep> type = TYPES.get(task.type());
+        return step(task.id(), task.type(), task.payloadJson());
+    }
+
+    static CrankStep step(String taskId, String typeName, String payloadJson) {
+        Class<? extends CrankStep> type = TYPES.get(typeName);
         if (type == null) {
-            throw new IllegalArgumentException("unknown crank step type '" + task.type() + "'");
+            throw new IllegalArgumentException("unknown crank step type '" + typeName + "'");
         }
         try {
-            return JSON.readValue(task.payloadJson(), type);
+            return JSON.readValue(payloadJson, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("crank task " + task.id() + " has an unreadable payload: " + e.getMessage(), e);
+            throw new IllegalArgumentException("crank task " + taskId + " has an unreadable payload: " + e.getMessage(), e);
         }
     }
 

@@ -27,13 +27,18 @@ public record CrankTask(String id, String group, String type, String payloadJson
         if (payloadJson == null) {
             throw new IllegalArgumentException("crank task " + id + ": payloadJson is null");
         }
-        if (payloadJson.length() > MAX_PAYLOAD_BYTES
-                || payloadJson.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+        if (!fits(payloadJson)) {
             throw new IllegalArgumentException("crank task " + id + ": payload exceeds " + MAX_PAYLOAD_BYTES + " bytes");
         }
         if (attempt < 0) {
             throw new IllegalArgumentException("crank task " + id + ": attempt is negative");
         }
+    }
+
+    /** Whether a payload is within {@link #MAX_PAYLOAD_BYTES} (UTF-8). */
+    public static boolean fits(String payloadJson) {
+        return payloadJson.length() <= MAX_PAYLOAD_BYTES
+                && payloadJson.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES;
     }
 
     /** A new task, as the MU enqueues it. */

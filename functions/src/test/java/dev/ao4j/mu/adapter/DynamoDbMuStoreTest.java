@@ -33,7 +33,7 @@ class DynamoDbMuStoreTest extends MuStoreContract {
     protected Instance openInstance() {
         DynamoDbClient client = DynamoDbLocal.get().client();
         return new Instance(new DynamoDbSignedItems(client, table, Clock.systemUTC()),
-                new DynamoDbMonitors(client, table, Clock.systemUTC()), client);
+                new DynamoDbStepPayloads(client, table, Clock.systemUTC()), new DynamoDbMonitors(client, table, Clock.systemUTC()), client);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.Monitors.Subscription;
 import dev.ao4j.mu.port.SignedItems;
+import dev.ao4j.mu.port.StepPayloads;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every MU store must do ({@link SignedItems} and {@link Monitors}); each adapter's test extends this. A
+ * What every MU store must do ({@link SignedItems}, {@link StepPayloads} and {@link Monitors}); each adapter's test
+ * extends this. A
  * "second instance" is a new store object on the same data (another MU process, or another Lambda instance).
  */
 abstract class MuStoreContract {
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** The ports of one MU instance; {@link #openInstance()} again gives another instance on the same data. */
-    protected record Instance(SignedItems signed, Monitors monitors, AutoCloseable close) {}
+    protected record Instance(SignedItems signed, StepPayloads payloads, Monitors monitors, AutoCloseable close) {}
 
     protected abstract void prepare() throws Exception;
 
@@ -114,6 +116,20 @@ abstract class MuStoreContract {
         first.signed().putIfAbsent("assign:big", item);
         first.close().close();
         assertArrayEquals(item, instance().signed().find("assign:big").orElseThrow());
+    }
+
+    @Test
+    void largeStepPayloadsComeBackWholeOnAnotherInstance() throws Exception {
+        // 1.2 MB with two-byte characters, so a store that splits the bytes splits characters too.
+        String payload = "{\"data\":\"" + "ü€x".repeat(200_000) + "\"}";
+        StepPayloads first = instance().payloads();
+        assertEquals(Optional.empty(), first.payload("deliver-task-1"));
+        first.keep("deliver-task-1", payload);
+        StepPayloads other = instance().payloads();
+        assertEquals(payload, other.payload("deliver-task-1").orElseThrow());
+        other.keep("deliver-task-1", "{\"data\":\"small\"}");
+        assertEquals("{\"data\":\"small\"}", first.payload("deliver-task-1").orElseThrow(), "keeping again replaces");
+        assertEquals(Optional.empty(), first.payload("deliver-task-2"));
     }
 
     @Test

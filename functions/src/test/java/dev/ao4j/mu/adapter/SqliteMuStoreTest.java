@@ -15,6 +15,6 @@ class SqliteMuStoreTest extends MuStoreContract {
     @Override
     protected Instance openInstance() {
         SqliteMuStore store = new SqliteMuStore(file);
-        return new Instance(store, store, store);
+        return new Instance(store, store, store, store);
     }
 }
