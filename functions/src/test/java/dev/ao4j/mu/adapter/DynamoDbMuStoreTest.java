@@ -51,13 +51,20 @@ class DynamoDbMuStoreTest extends MuStoreContract {
     }
 
     @Test
-    void anItemOverDynamoDbsLimitIsRefusedWithAClearError() {
+    void aLargeItemIsKeptInPartsAndADamagedPartIsAClearError() {
         try (DynamoDbClient client = DynamoDbLocal.get().client()) {
             var signed = new DynamoDbSignedItems(client, table, CLOCK);
-            var error = assertThrows(IllegalArgumentException.class,
-                    () -> signed.putIfAbsent("deliver:huge:0", new byte[DynamoDbSignedItems.MAX_ITEM_BYTES + 1]));
-            assertTrue(error.getMessage().contains("bytes the MU's DynamoDB table keeps per step"), error.getMessage());
-            assertTrue(signed.find("deliver:huge:0").isEmpty(), "nothing half-written");
+            byte[] large = new byte[1_000_000];
+            new java.util.Random(3).nextBytes(large);
+            signed.putIfAbsent("spawn:large:0", large);
+            Map<String, AttributeValue> head = client.getItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS("step#spawn:large:0"), "sk", AttributeValue.fromS("item")))).item();
+            assertEquals("3", head.get("parts").n(), head.toString());
+            String parts = "step-part#spawn:large:0#" + head.get("digest").s();
+            client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(parts), "sk", AttributeValue.fromS("part#00001"),
+                    "data", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {0})))));
+            var error = assertThrows(IllegalStateException.class, () -> signed.find("spawn:large:0"));
+            assertTrue(error.getMessage().contains("not the value " + head.get("digest").s() + " names"), error.getMessage());
         }
     }
 

@@ -56,6 +56,12 @@ abstract class MuStoreContract {
         return instance;
     }
 
+    private static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -86,7 +92,8 @@ abstract class MuStoreContract {
                 List<Future<byte[]>> answers = new ArrayList<>();
                 for (int i = 0; i < racers; i++) {
                     SignedItems signed = instances.get(i);
-                    byte[] mine = bytes("signature " + i);
+                    // Odd rounds: items larger than a DynamoDB item may be (400 KB).
+                    byte[] mine = round % 2 == 0 ? bytes("signature " + i) : random(500_000 + i, i);
                     Callable<byte[]> race = () -> {
                         start.await();
                         return signed.putIfAbsent(key, mine);
@@ -111,11 +118,15 @@ abstract class MuStoreContract {
     @Test
     void signedItemsOutliveTheInstanceThatSignedThem() throws Exception {
         Instance first = instance();
-        byte[] item = new byte[300_000];
-        new java.util.Random(7).nextBytes(item);
-        first.signed().putIfAbsent("assign:big", item);
+        byte[] item = random(300_000, 7);
+        byte[] large = random(2_000_000, 8); // an outbox message with ~2 MB of Data
+        first.signed().putIfAbsent("deliver:big", item);
+        first.signed().putIfAbsent("deliver:large", large);
         first.close().close();
-        assertArrayEquals(item, instance().signed().find("assign:big").orElseThrow());
+        SignedItems later = instance().signed();
+        assertArrayEquals(item, later.find("deliver:big").orElseThrow());
+        assertArrayEquals(large, later.find("deliver:large").orElseThrow());
+        assertArrayEquals(large, later.putIfAbsent("deliver:large", random(2_000_000, 9)), "the first signature stays");
     }
 
     @Test
