@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -97,27 +98,30 @@ public class MessengerWiring {
     @Produces
     @Singleton
     SignedItems signedItems() {
-        return switch (storeKind()) {
-            case EMBEDDED -> embeddedStore();
-            case DYNAMODB -> new DynamoDbSignedItems(dynamo(), dynamoTable, Clock.systemUTC());
-        };
+        return fromStore(embedded -> embedded, DynamoDbSignedItems::new);
+    }
+
+    @Produces
+    @Singleton
+    StepPayloads stepPayloads() {
+        return fromStore(embedded -> embedded, DynamoDbStepPayloads::new);
     }
 
     @Produces
     @Singleton
     Monitors monitors() {
-        return switch (storeKind()) {
-            case EMBEDDED -> embeddedStore();
-            case DYNAMODB -> new DynamoDbMonitors(dynamo(), dynamoTable, Clock.systemUTC());
-        };
+        return fromStore(embedded -> embedded, DynamoDbMonitors::new);
     }
 
-    private enum StoreKind { EMBEDDED, DYNAMODB }
+    private interface DynamoDbAdapter<T> {
+        T create(DynamoDbClient dynamo, String table, Clock clock);
+    }
 
-    private StoreKind storeKind() {
+    /** A port of the store that {@code ao4j.mu.store} names. */
+    private <T> T fromStore(Function<SqliteMuStore, T> embedded, DynamoDbAdapter<T> dynamodb) {
         return switch (storeKind) {
-            case "embedded" -> StoreKind.EMBEDDED;
-            case "dynamodb" -> StoreKind.DYNAMODB;
+            case "embedded" -> embedded.apply(embeddedStore());
+            case "dynamodb" -> dynamodb.create(dynamo(), dynamoTable, Clock.systemUTC());
             default -> throw new IllegalArgumentException("ao4j.mu.store must be embedded or dynamodb, not '" + storeKind + "'");
         };
     }
@@ -154,15 +158,6 @@ public class MessengerWiring {
     ComputeUnit computeUnit() {
         return new HttpComputeUnit(client(), httpTimeout, cuUrl.<Supplier<String>>map(url -> () -> url)
                 .orElse(() -> loopback() + "/cu"), cuAttempts, Duration.ofMillis(250));
-    }
-
-    @Produces
-    @Singleton
-    StepPayloads stepPayloads() {
-        return switch (storeKind()) {
-            case EMBEDDED -> embeddedStore();
-            case DYNAMODB -> new DynamoDbStepPayloads(dynamo(), dynamoTable, Clock.systemUTC());
-        };
     }
 
     @Produces

@@ -3,6 +3,7 @@ package dev.ao4j.mu.adapter;
 import static dev.ao4j.aws.DynamoDbTables.n;
 import static dev.ao4j.aws.DynamoDbTables.s;
 
+import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.mu.port.Monitors;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -44,17 +44,7 @@ public record DynamoDbMonitors(DynamoDbClient dynamo, String table, Clock clock)
 
     @Override
     public List<Subscription> all() {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(PARTITION)))
-                    .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(DynamoDbTables.queryAll(dynamo, table, PARTITION));
         // In subscription order, as the embedded store answers.
         items.sort(Comparator.comparingLong((Map<String, AttributeValue> item) -> Long.parseLong(item.get("since").n()))
                 .thenComparing(item -> item.get("sk").s()));

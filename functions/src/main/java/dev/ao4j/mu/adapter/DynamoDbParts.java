@@ -6,15 +6,14 @@ import static dev.ao4j.aws.DynamoDbTables.s;
 
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.Hashes;
+import dev.ao4j.aws.DynamoDbTables;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Values over DynamoDB's 400 KB item limit, in the MU's table: the parts of a value sit in a partition of their
@@ -49,17 +48,7 @@ record DynamoDbParts(DynamoDbClient dynamo, String table) {
         }
         String digest = head.get("digest").s();
         int parts = Integer.parseInt(head.get("parts").n());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(prefix + "#" + digest)))
-                    .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Map<String, AttributeValue>> items = DynamoDbTables.queryAll(dynamo, table, prefix + "#" + digest);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         items.stream().limit(parts).forEach(item -> out.writeBytes(item.get("data").b().asByteArray()));
         byte[] value = out.toByteArray();
