@@ -181,8 +181,8 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    Messenger messenger(Schedulers schedulers, StepSink steps, Monitors monitors) {
-        return new Messenger(schedulers, steps, monitors);
+    Messenger messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors) {
+        return new Messenger(schedulers, compute, steps, monitors);
     }
 
     @Produces

@@ -161,6 +161,46 @@ class MessengerApiTest {
         assertEquals(before, client.log(p).size(), "nothing reached the process's log");
     }
 
+    /** A result the MU never cranked (its message went straight to the SU): /push delivers its outbox message, once. */
+    @Test
+    void pushDeliversAnOutboxMessageOnceAndRefusesWhatDoesNotExist() throws Exception {
+        String a = client.spawn(module);
+        String b = client.spawn(module);
+        client.eval(a, RELAY);
+        DataItem relay = client.message(a, "pushed later", new Tag("Action", "Relay"), new Tag("To", b));
+        assertEquals(200, client.post("/su", relay.raw()).status(), "scheduled without the MU");
+        MuClient.await("the relay's result", Duration.ofSeconds(60), () -> client.result(relay.id(), a).has("Messages"));
+        assertTrue(client.logged(b, "Action", "Note").isEmpty(), "nothing cranked it");
+
+        for (int round = 0; round < 2; round++) {
+            MuClient.Answer pushed = client.post("/mu/push/" + relay.id() + "/0?process-id=" + a, null);
+            assertEquals(202, pushed.status(), pushed.body());
+            assertEquals("Processing Message Result", pushed.json().get("message").asText());
+            assertEquals(relay.id(), pushed.json().get("id").asText());
+            MuClient.await("the note in b's log", Duration.ofSeconds(60), () -> !client.logged(b, "Action", "Note").isEmpty());
+        }
+        Thread.sleep(2000); // the second push's step has run (same key and signature as the first)
+        List<MuClient.Entry> notes = client.logged(b, "Action", "Note");
+        assertEquals(1, notes.size(), "pushed twice, delivered once");
+        assertEquals("pushed later", notes.getFirst().data());
+        assertEquals(a, notes.getFirst().tag("From-Process"));
+        assertEquals(relay.id(), notes.getFirst().tag("Pushed-For"));
+
+        MuClient.Answer noSuchNumber = client.post("/mu/push/" + relay.id() + "/1?process-id=" + a, null);
+        assertEquals(400, noSuchNumber.status(), noSuchNumber.body());
+        assertTrue(noSuchNumber.json().get("error").asText().contains("message number 1 does not exist"), noSuchNumber.body());
+        MuClient.Answer notANumber = client.post("/mu/push/" + relay.id() + "/first?process-id=" + a, null);
+        assertEquals(400, notANumber.status());
+        assertEquals("'number' parameter must be a valid number", notANumber.json().get("error").asText());
+        MuClient.Answer noProcess = client.post("/mu/push/" + relay.id() + "/0", null);
+        assertEquals(400, noProcess.status());
+        MuClient.Answer unknownProcess = client.post("/mu/push/" + relay.id() + "/0?process-id=" + Wallets.generate(WalletType.ED25519).address(), null);
+        assertEquals(404, unknownProcess.status(), unknownProcess.body());
+        MuClient.Answer unknownMessage = client.post("/mu/push/" + b + "/0?process-id=" + a, null);
+        assertEquals(404, unknownMessage.status(), unknownMessage.body());
+        assertEquals(1, client.logged(b, "Action", "Note").size());
+    }
+
     @Test
     void anAssignmentOfAnExistingMessageReachesTheProcess() throws Exception {
         String a = client.spawn(module);

@@ -3,9 +3,11 @@ package dev.ao4j.mu.core;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.mu.core.CrankStep.Assign;
+import dev.ao4j.mu.core.CrankStep.Deliver;
 import dev.ao4j.mu.core.CrankStep.PullResult;
 import dev.ao4j.mu.core.Intake.UserMessage;
 import dev.ao4j.mu.core.Intake.UserProcess;
+import dev.ao4j.mu.port.ComputeUnit;
 import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.mu.port.StepSink;
@@ -18,11 +20,13 @@ import java.util.List;
  */
 public final class Messenger {
     private final Schedulers schedulers;
+    private final ComputeUnit compute;
     private final StepSink steps;
     private final Monitors monitors;
 
-    public Messenger(Schedulers schedulers, StepSink steps, Monitors monitors) {
+    public Messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors) {
         this.schedulers = schedulers;
+        this.compute = compute;
         this.steps = steps;
         this.monitors = monitors;
     }
@@ -60,6 +64,31 @@ public final class Messenger {
         Receipt receipt = schedulers.assign(process.id(), transactionId, baseLayer, exclude);
         steps.enqueue(List.of(new PullResult(process.id(), transactionId, transactionId)));
         return receipt.id();
+    }
+
+    /**
+     * Pushes outbox message {@code number} of the result of {@code messageId} in {@code processId} again (AO's
+     * {@code POST /push/:id/:n}), for a message that never reached its target. It is the crank's own deliver step —
+     * same key, same stored signature — so a message that did arrive is not delivered twice.
+     */
+    public void push(String processId, String messageId, String number) {
+        if (processId == null || processId.isBlank()) {
+            throw MuException.badRequest("a push needs the process-id of the message's process");
+        }
+        if (number == null || !number.matches("\\d{1,9}")) {
+            throw MuException.badRequest("'number' parameter must be a valid number");
+        }
+        if (!Base64Url.isId(messageId)) {
+            throw MuException.badRequest("'" + messageId + "' is not a 43-character message id");
+        }
+        ProcessRecord process = known(processId);
+        List<Outbox.Message> messages = Outbox.of(compute.result(messageId, process.id())).messages();
+        int index = Integer.parseInt(number);
+        if (index >= messages.size()) {
+            throw MuException.badRequest("message number " + index + " does not exist in the result of " + messageId
+                    + ", which has " + messages.size() + " outbox message(s)");
+        }
+        steps.enqueue(List.of(new Deliver(process.id(), messageId, index, messageId, messages.get(index))));
     }
 
     /** Subscribes the process to cron cranking; the body is an item signed by the caller, targeting it. */

@@ -62,6 +62,20 @@ public class MessengerResource {
         return accepted("Processing Assignment", id);
     }
 
+    /** Re-pushes outbox message {@code number} of a result (AO's newer MU route). */
+    @POST
+    @Path("/push/{id}/{number}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response push(@PathParam("id") String messageId, @PathParam("number") String number,
+                         @QueryParam("process-id") String processId) {
+        call(() -> {
+            messenger.push(processId, messageId, number);
+            return null;
+        });
+        return accepted("Processing Message Result", messageId);
+    }
+
     @POST
     @Path("/monitor/{process}")
     @Consumes(MediaType.WILDCARD)
