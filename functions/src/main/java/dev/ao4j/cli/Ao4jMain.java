@@ -15,11 +15,15 @@ public final class Ao4jMain {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with ao4j's error style: one line naming the problem, exit code 2, no stack trace. */
+    /**
+     * The command line with ao4j's error style: one line naming the problem, exit code 2, no stack trace.
+     * Arweave ids are base64url, so one in 64 starts with '-'; such an argument is an id, not an unknown option.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Ao4jCommand()).setExecutionExceptionHandler((error, command, parsed) -> {
-            command.getErr().println("ao4j: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
-            return 2;
-        });
+        return new CommandLine(new Ao4jCommand()).setUnmatchedOptionsArePositionalParams(true)
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    command.getErr().println("ao4j: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+                    return 2;
+                });
     }
 }
