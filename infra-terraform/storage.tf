@@ -75,7 +75,8 @@ resource "aws_dynamodb_table" "mu_state" {
 }
 
 # The MU's crank queue (dev.ao4j.mu.queue.sqs): FIFO, MessageGroupId = AO process id, MessageDeduplicationId =
-# task id (set by the sender), and a FIFO dead-letter queue after crank_max_receives deliveries.
+# task id (set by the sender), and a FIFO dead-letter queue: the crank function moves a step there after
+# ao4j.mu.queue.max-attempts failures, SQS's redrive after crank_max_receives receives as a backstop.
 resource "aws_sqs_queue" "crank_dead_letters" {
   name                      = "${var.name_prefix}-mu-crank-dead-letters.fifo"
   fifo_queue                = true

@@ -92,9 +92,9 @@ variable "mu_wallet_secret_arn" {
 }
 
 variable "crank_max_receives" {
-  description = "Deliveries of a crank task before SQS moves it to the dead-letter queue (ao4j.mu.queue.max-attempts)."
+  description = "Receives of a crank message before SQS itself moves it to the dead-letter queue: a backstop for messages that never reach an outcome (the crank function dead-letters a failing step after ao4j.mu.queue.max-attempts, with its error). Keep it well above max-attempts: messages held back behind a failing step are received again with it."
   type        = number
-  default     = 10
+  default     = 100
 }
 
 variable "crank_batch_size" {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The part of Lambda's SQS event the crank step reads: each record's id, body and system attributes. */
+/** The part of Lambda's SQS event the crank step reads: each record's id, receipt handle, body and system attributes. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SqsEvent(@JsonProperty("Records") List<Message> records) {
     public SqsEvent {
@@ -13,7 +13,7 @@ public record SqsEvent(@JsonProperty("Records") List<Message> records) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Message(String messageId, String body, Map<String, String> attributes) {
+    public record Message(String messageId, String receiptHandle, String body, Map<String, String> attributes) {
         public Message {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         }

@@ -22,6 +22,8 @@ import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.StepCodec;
 import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.queue.DeadLetter;
+import dev.ao4j.mu.queue.sqs.SqsDeadLetters;
 import dev.ao4j.mu.queue.sqs.SqsQueueSetup;
 import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
 import dev.ao4j.testing.DynamoDbLocal;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The packaged function.zip in three Lambda execution environments (AWS's runtime interface client in a child JVM,
@@ -247,7 +250,7 @@ class LambdaFunctionsIT {
         response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         assertEquals(List.of("m1-malformed", "m3-b-broken", "m4-b-after"), failed, response.toString());
         // B's later step did not run after B's failure; A's steps ran in order.
-        assertEquals(List.of("ok-1", "broken-1", "out-3", "large-4"), computeRequests);
+        assertEquals(List.of("ok-1", "broken-1", "out-3", "large-4"), requestsOf(List.of("ok-1", "broken-1", "ok-2", "out-3", "large-4")));
         // The follow-ups of out-3's and large-4's outboxes went to the SQS FIFO queue (the lambda profile only
         // enqueues); large-4's is a claim on the step the function stored in the MU's DynamoDB table.
         List<CrankTask> followUps = new ArrayList<>();
@@ -275,6 +278,67 @@ class LambdaFunctionsIT {
 
         JsonNode empty = crank.respond("{\"Records\":[]}");
         assertEquals(0, empty.path("batchItemFailures").size(), empty.toString());
+    }
+
+    /**
+     * Messages as Lambda's poller receives them from the FIFO queue (real receipt handles, the visibility timeout
+     * Terraform gives the queue): a failed step is hidden only for the retry policy's backoff, not the visibility
+     * timeout, the step queued behind it follows in order, and once its attempts are used up it is a dead letter
+     * with its error, as {@code ao4j mu dead-letters} lists it, while its process goes on.
+     */
+    @Test
+    void aFailedCrankStepComesBackAfterItsBackoffAndEndsAsADeadLetterWithItsError() throws Exception {
+        SqsQueueSetup.QueueUrls queues;
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            queues = SqsQueueSetup.create(sqs, "lambda-retry-" + Long.toHexString(System.nanoTime()), 100);
+        }
+        Function crank = start("crank-retry", LambdaFunctions.FUNQY_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRANK_STEP, "AO4J_MU_QUEUE_MAX_ATTEMPTS", "2",
+                "AO4J_MU_QUEUE_SQS_QUEUE_URL", queues.queueUrl(), "AO4J_MU_QUEUE_SQS_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl()));
+        String process = "R".repeat(43);
+        List<String> steps = List.of("broken-retry-1", "ok-retry-2");
+        try (SqsClient sqs = ElasticMq.get().client()) {
+            for (String step : steps) {
+                CrankTask task = StepCodec.task(new CrankStep.PullResult(process, step, step));
+                sqs.sendMessage(r -> r.queueUrl(queues.queueUrl()).messageBody(SqsTaskCodec.body(task))
+                        .messageGroupId(task.group()).messageDeduplicationId(task.id()));
+            }
+            int invocations = 0;
+            int retried = 0;
+            List<software.amazon.awssdk.services.sqs.model.Message> batch;
+            while (!(batch = receiveBatch(sqs, queues.queueUrl())).isEmpty()) {
+                assertTrue(++invocations <= 4, "the queue kept handing out messages: " + batch);
+                ArrayNode records = JSON.createArrayNode();
+                for (var message : batch) {
+                    records.add(sqsRecord(message.messageId(), message.receiptHandle(), message.body(), process,
+                            SqsTaskCodec.receiveCount(message)));
+                    retried += SqsTaskCodec.receiveCount(message) > 1 ? 1 : 0;
+                }
+                crank.respond(JSON.createObjectNode().set("Records", records).toString());
+            }
+            assertTrue(retried > 0, "the failed step came back within the wait, long before its visibility timeout");
+            assertEquals(List.of("broken-retry-1", "broken-retry-1", "ok-retry-2"), requestsOf(steps),
+                    "two deliveries of the failing step, then the one behind it");
+
+            List<DeadLetter> letters = new SqsDeadLetters(sqs, queues.queueUrl(), queues.deadLetterQueueUrl(), false).list();
+            assertEquals(1, letters.size(), letters.toString());
+            DeadLetter letter = letters.getFirst();
+            assertEquals(StepCodec.task(new CrankStep.PullResult(process, steps.getFirst(), steps.getFirst())).id(), letter.id());
+            assertEquals(process, letter.group());
+            assertEquals(2, letter.attempts());
+            assertTrue(letter.lastError().contains("evaluation failed"), letter.lastError());
+        }
+    }
+
+    /** One receive as Lambda's poller makes it: up to 10 messages, hidden for 6 × a 150 s function timeout. */
+    private static List<software.amazon.awssdk.services.sqs.model.Message> receiveBatch(SqsClient sqs, String queueUrl) {
+        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(10).visibilityTimeout(900)
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+    }
+
+    /** The CU requests for the given messages, in the order they were made. */
+    private List<String> requestsOf(List<String> messages) {
+        return computeRequests.stream().filter(messages::contains).toList();
     }
 
     @Test
@@ -351,11 +415,17 @@ class LambdaFunctionsIT {
         return SqsTaskCodec.body(StepCodec.task(new CrankStep.PullResult(process, message, message)));
     }
 
-    /** One record of Lambda's SQS event for a FIFO queue. */
+    /** One record of Lambda's SQS event for a FIFO queue, for a message that is not on any queue. */
     private static ObjectNode sqsRecord(String messageId, String body, String group, int receiveCount) {
+        return sqsRecord(messageId, "AQEB" + Base64.getEncoder().encodeToString(messageId.getBytes(StandardCharsets.UTF_8)),
+                body, group, receiveCount);
+    }
+
+    /** One record of Lambda's SQS event for a FIFO queue. */
+    private static ObjectNode sqsRecord(String messageId, String receiptHandle, String body, String group, int receiveCount) {
         ObjectNode record = JSON.createObjectNode()
                 .put("messageId", messageId)
-                .put("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(messageId.getBytes(StandardCharsets.UTF_8)))
+                .put("receiptHandle", receiptHandle)
                 .put("body", body)
                 .put("md5OfBody", "0")
                 .put("eventSource", "aws:sqs")

@@ -27,7 +27,8 @@ public abstract class QueueConnector implements InboundConnector, OutboundConnec
     /** How long one claim may wait for a task. */
     protected abstract Duration pollWait();
 
-    protected final synchronized QueueBackend backend() {
+    /** This transport's queue, for a consumer outside the channels (Lambda's SQS trigger settles its failures on it). */
+    public synchronized QueueBackend backend() {
         if (backend == null) {
             backend = openBackend();
         }

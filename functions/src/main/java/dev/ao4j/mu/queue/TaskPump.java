@@ -114,16 +114,7 @@ public final class TaskPump implements AutoCloseable {
     }
 
     private CompletionStage<Void> onNack(Lease lease, Throwable failure) {
-        int attempt = lease.task().attempt();
-        String error = describe(failure);
-        if (policy.exhausted(attempt)) {
-            LOG.errorf("crank task %s (%s, group %s) failed %d times, dead-lettered: %s",
-                    lease.task().id(), lease.task().type(), lease.task().group(), attempt, error);
-            return settle(lease, () -> backend.deadLetter(lease, error));
-        }
-        Duration delay = policy.backoff(attempt);
-        LOG.debugf("crank task %s failed (attempt %d), retrying in %s: %s", lease.task().id(), attempt, delay, error);
-        return settle(lease, () -> backend.retryLater(lease, delay, error));
+        return settle(lease, () -> FailedDelivery.settle(backend, policy, lease, describe(failure)));
     }
 
     /**
