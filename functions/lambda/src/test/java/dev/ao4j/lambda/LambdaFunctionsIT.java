@@ -17,6 +17,7 @@ import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.mu.adapter.DynamoDbMuTable;
 import dev.ao4j.mu.adapter.DynamoDbStepPayloads;
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.StepCodec;
@@ -26,6 +27,7 @@ import dev.ao4j.mu.queue.DeadLetter;
 import dev.ao4j.mu.queue.sqs.SqsDeadLetters;
 import dev.ao4j.mu.queue.sqs.SqsQueueSetup;
 import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
+import dev.ao4j.su.dynamodb.DynamoDbLogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import dev.ao4j.testing.ElasticMq;
 import java.net.InetAddress;
@@ -44,6 +46,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -80,6 +83,8 @@ class LambdaFunctionsIT {
              "resources":["arn:aws:scheduler:us-east-1:123456789012:schedule/default/ao4j-mu-cron"],"detail":{}}""";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
+    /** The functions one test started: stopped after it, so a small machine runs only the JVMs the next test needs. */
+    private final List<AutoCloseable> functions = new ArrayList<>();
     private final List<String> computeRequests = new CopyOnWriteArrayList<>();
     private final List<String> cronRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String> baseEnv = new HashMap<>();
@@ -118,12 +123,18 @@ class LambdaFunctionsIT {
         cu.start();
         resources.add(() -> cu.stop(0));
 
+        // The tables exist before any function starts, as Terraform makes them: no function pays for creating one,
+        // and functions started together do not race to create the same table.
+        try (DynamoDbClient dynamo = DynamoDbLocal.get().client()) {
+            DynamoDbLogStore.createTableIfMissing(dynamo, run);
+            DynamoDbMuTable.createTableIfMissing(dynamo, run + "-mu");
+        }
         baseEnv.put(LambdaFunctions.PROFILE_ENV, LambdaFunctions.PROFILE);
         baseEnv.put("AO4J_SU_DYNAMODB_ENDPOINT", DynamoDbLocal.get().endpoint().toString());
-        baseEnv.put("AO4J_SU_DYNAMODB_CREATE_TABLE", "true");
+        baseEnv.put("AO4J_SU_DYNAMODB_CREATE_TABLE", "false");
         baseEnv.put("AO4J_SU_DYNAMODB_TABLE", run);
         baseEnv.put("AO4J_MU_DYNAMODB_ENDPOINT", DynamoDbLocal.get().endpoint().toString());
-        baseEnv.put("AO4J_MU_DYNAMODB_CREATE_TABLE", "true");
+        baseEnv.put("AO4J_MU_DYNAMODB_CREATE_TABLE", "false");
         baseEnv.put("AO4J_MU_DYNAMODB_TABLE", run + "-mu");
         baseEnv.put("AO4J_SU_WALLET_TYPE", "ed25519");
         baseEnv.put("AO4J_CU_WALLET_TYPE", "ed25519");
@@ -136,6 +147,14 @@ class LambdaFunctionsIT {
         baseEnv.put("AO4J_MU_CU_ATTEMPTS", "1");
     }
 
+    @AfterEach
+    void stopFunctions() throws Exception {
+        for (AutoCloseable function : functions.reversed()) {
+            function.close();
+        }
+        functions.clear();
+    }
+
     @AfterAll
     void stop() throws Exception {
         for (AutoCloseable resource : resources.reversed()) {
@@ -146,13 +165,23 @@ class LambdaFunctionsIT {
     /** A function's environment: its own data directory (Lambda's /tmp), the Terraform-style variables, then overrides. */
     private Function start(String name, String handler, Map<String, String> env) throws Exception {
         RuntimeApiEmulator api = new RuntimeApiEmulator();
-        resources.add(api);
+        functions.add(api);
         Map<String, String> all = new HashMap<>(baseEnv);
         all.put("AO4J_DATA_DIR", Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lambda-tmp-" + name).toString());
         all.putAll(env);
         LambdaJvm jvm = LambdaJvm.start(name, handler, all, api, javaToolOptions);
-        resources.add(jvm);
+        functions.add(jvm);
         return new Function(name, api, jvm, Path.of(all.get("AO4J_DATA_DIR")));
+    }
+
+    private Function startAndAwaitInit(String name, String handler, Map<String, String> env) throws Exception {
+        Function function = start(name, handler, env);
+        Object first = java.util.concurrent.CompletableFuture.anyOf(function.api().firstPoll(), function.api().initError())
+                .get(EVENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (function.api().initError().isDone()) {
+            throw new AssertionError(name + " failed to initialize: " + first + "\n" + function.jvm().log());
+        }
+        return function;
     }
 
     private record Function(String name, RuntimeApiEmulator api, LambdaJvm jvm, Path dataDir) {
@@ -344,7 +373,8 @@ class LambdaFunctionsIT {
     @Test
     void cronTickRunsOneMonitorPassPerScheduledEvent() throws Exception {
         Function cron = start("cron", LambdaFunctions.FUNQY_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
-                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK, "AO4J_MU_DYNAMODB_TABLE", "cron-empty-" + UUID.randomUUID()));
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK, "AO4J_MU_DYNAMODB_TABLE", "cron-empty-" + UUID.randomUUID(),
+                "AO4J_MU_DYNAMODB_CREATE_TABLE", "true"));
         JsonNode response = cron.respond(SCHEDULED_EVENT);
         cron.report(System.nanoTime());
         assertEquals(0, response.path("enqueued").asInt(-1), response.toString());
@@ -366,9 +396,10 @@ class LambdaFunctionsIT {
         }
         Map<String, String> env = Map.of("AO4J_SU_ENABLED", "false", LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRON_TICK,
                 "AO4J_MU_QUEUE_SQS_QUEUE_URL", queues.queueUrl(), "AO4J_MU_QUEUE_SQS_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl());
-        Function mu = start("mu-monitor", LambdaFunctions.HTTP_HANDLER, env);
-        Function cron = start("cron-first", LambdaFunctions.FUNQY_HANDLER, env);
-        Function laterCron = start("cron-later", LambdaFunctions.FUNQY_HANDLER, env);
+        // One after another: three JVMs starting at once on a small machine can outlast the event timeout.
+        Function mu = startAndAwaitInit("mu-monitor", LambdaFunctions.HTTP_HANDLER, env);
+        Function cron = startAndAwaitInit("cron-first", LambdaFunctions.FUNQY_HANDLER, env);
+        Function laterCron = startAndAwaitInit("cron-later", LambdaFunctions.FUNQY_HANDLER, env);
 
         Wallet user = Wallets.generate(WalletType.ED25519);
         byte[] request = DataItem.sign(user, CRON_PROCESS, null, List.of(new Tag("Action", "Monitor")),
