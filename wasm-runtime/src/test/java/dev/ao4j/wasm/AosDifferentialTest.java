@@ -86,7 +86,7 @@ class AosDifferentialTest {
         ModuleFormat format = ModuleFormat.require(formatTag);
         Path wasm = Compat.module(file);
         AosScenario scenario = scenario(format);
-        ArrayNode expected = ReferenceLoader.run(wasm, format, scenario.env(), scenario.messages());
+        var reference = ReferenceLoader.start(wasm, format, scenario.env(), scenario.messages());
 
         AoModule module = AoModule.load(engine, Files.readAllBytes(wasm), format);
         String env = AosScenario.JSON.writeValueAsString(scenario.env());
@@ -96,6 +96,7 @@ class AosDifferentialTest {
                 actual.add(process.handle(AosScenario.JSON.writeValueAsString(msg), env));
             }
         }
+        ArrayNode expected = reference.join();
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < actual.size(); i++) {
             JsonNode want = expected.get(i);

@@ -63,8 +63,9 @@ class GasMeteringTest {
         ModuleFormat format = ModuleFormat.require(formatTag);
         Path wasm = Compat.module(file);
         AosScenario scenario = scenario(format);
-        ArrayNode expected = ReferenceLoader.run(wasm, format, scenario.env(), scenario.messages());
+        var reference = ReferenceLoader.start(wasm, format, scenario.env(), scenario.messages());
         List<JsonNode> actual = run(format, wasm, scenario, Limits.DEFAULT);
+        ArrayNode expected = reference.join();
 
         assertEquals(gas(expected), gas(actual), "GasUsed of each message: reference, then ao4j");
         for (int i = 0; i < actual.size(); i++) {
