@@ -12,6 +12,14 @@ locals {
 
   api_url = aws_apigatewayv2_api.http.api_endpoint
 
+  # The CU evaluates WASM: full tiered compilation, and the Graal compiler from the jvmci layer (Lambda unpacks
+  # layers under /opt) so that GraalWasm compiles hot code instead of interpreting it.
+  cu_java_tool_options = join(" ", [
+    "--add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED",
+    "-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI",
+    "--upgrade-module-path=/opt/jvmci/upgrade --module-path=/opt/jvmci/modules --add-modules=ALL-MODULE-PATH",
+  ])
+
   # Every function: the lambda configuration profile, the permanent store, the crank queue (each unit's
   # application wires the MU queue; only the crank-step trigger consumes it) and the SU's log table.
   common_env = {
@@ -29,6 +37,7 @@ locals {
     mu = {
       handler = local.http_handler
       export  = local.crank_step
+      layers  = []
       env = {
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
@@ -40,6 +49,7 @@ locals {
     su = {
       handler = local.http_handler
       export  = local.crank_step
+      layers  = []
       env = {
         AO4J_SU_ENABLED              = "true"
         AO4J_SU_URL                  = "${local.api_url}/su"
@@ -49,7 +59,9 @@ locals {
     cu = {
       handler = local.http_handler
       export  = local.crank_step
+      layers  = [aws_lambda_layer_version.jvmci.arn]
       env = {
+        JAVA_TOOL_OPTIONS            = local.cu_java_tool_options
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_CU_WALLET_SECRET = var.cu_wallet_secret_arn
       }
@@ -57,6 +69,7 @@ locals {
     crank = {
       handler = local.funqy_handler
       export  = local.crank_step
+      layers  = []
       env = {
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
@@ -68,6 +81,7 @@ locals {
     cron = {
       handler = local.funqy_handler
       export  = local.cron_tick
+      layers  = []
       env = {
         AO4J_SU_ENABLED              = "false"
         AO4J_LAMBDA_MU_WALLET_SECRET = var.mu_wallet_secret_arn
@@ -84,8 +98,10 @@ resource "aws_lambda_function" "unit" {
 
   function_name    = "${var.name_prefix}-${each.key}"
   role             = aws_iam_role.function[each.key].arn
-  filename         = var.function_zip
+  s3_bucket        = aws_s3_object.function_zip.bucket
+  s3_key           = aws_s3_object.function_zip.key
   source_code_hash = filebase64sha256(var.function_zip)
+  layers           = each.value.layers
   runtime          = var.java_runtime
   architectures    = ["x86_64"]
   handler          = each.value.handler

@@ -16,6 +16,12 @@ variable "function_zip" {
   default     = "../functions/lambda/target/function.zip"
 }
 
+variable "jvmci_layer_zip" {
+  description = "Path of functions/lambda/target/jvmci-layer.zip (built with function.zip): the CU function's Graal JIT layer."
+  type        = string
+  default     = "../functions/lambda/target/jvmci-layer.zip"
+}
+
 variable "java_runtime" {
   description = "Lambda's managed Java runtime (the code is Java 25 bytecode; SnapStart needs a managed runtime)."
   type        = string

@@ -44,7 +44,7 @@ public final class WasmEngine implements AutoCloseable {
                     + "--module-path=<its dependencies> --add-modules=ALL-MODULE-PATH). %s",
                     engine.getImplementationName(), engineLog.toString(StandardCharsets.UTF_8).trim());
         } else {
-            LOG.debugf("GraalWasm runs with the optimizing compiler (%s)", engine.getImplementationName());
+            LOG.infof("GraalWasm runs with the optimizing compiler (%s)", engine.getImplementationName());
         }
         return wasmEngine;
     }

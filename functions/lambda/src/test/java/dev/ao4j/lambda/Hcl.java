@@ -523,6 +523,15 @@ final class Hcl {
             if (value instanceof Bool bool) {
                 return Optional.of(String.valueOf(bool.value()));
             }
+            if (value instanceof Call(String function, List<Expr> args) && function.equals("join") && args.size() == 2
+                    && resolve(args.get(1)) instanceof ListExpr(List<Expr> items)) {
+                Optional<String> separator = string(args.get(0));
+                List<Optional<String>> parts = items.stream().map(this::string).toList();
+                if (separator.isEmpty() || parts.stream().anyMatch(Optional::isEmpty)) {
+                    return Optional.empty();
+                }
+                return Optional.of(String.join(separator.get(), parts.stream().map(Optional::get).toList()));
+            }
             return Optional.empty();
         }
 

@@ -89,11 +89,15 @@ class LambdaFunctionsIT {
     private final List<String> cronRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String> baseEnv = new HashMap<>();
     private String javaToolOptions;
+    /** The CU function's own JAVA_TOOL_OPTIONS (the Graal JIT from the jvmci layer under /opt). */
+    private String cuJavaToolOptions;
 
     @BeforeAll
     void environment() throws Exception {
         Hcl.Module tf = new Hcl.Module(Hcl.parseModule(Repo.dir().resolve("infra-terraform")));
         javaToolOptions = tf.string(tf.object(tf.locals().get("common_env")).entries().get("JAVA_TOOL_OPTIONS")).orElseThrow();
+        Hcl.ObjectExpr cuFunction = (Hcl.ObjectExpr) tf.object(tf.locals().get("functions")).entries().get("cu");
+        cuJavaToolOptions = tf.string(tf.object(cuFunction.entries().get("env")).entries().get("JAVA_TOOL_OPTIONS")).orElseThrow();
 
         String run = "lambda-it-" + Long.toHexString(System.nanoTime());
         SqsQueueSetup.QueueUrls queues;
@@ -164,6 +168,10 @@ class LambdaFunctionsIT {
 
     /** A function's environment: its own data directory (Lambda's /tmp), the Terraform-style variables, then overrides. */
     private Function start(String name, String handler, Map<String, String> env) throws Exception {
+        return start(name, handler, env, javaToolOptions);
+    }
+
+    private Function start(String name, String handler, Map<String, String> env, String javaToolOptions) throws Exception {
         RuntimeApiEmulator api = new RuntimeApiEmulator();
         functions.add(api);
         Map<String, String> all = new HashMap<>(baseEnv);
@@ -256,6 +264,42 @@ class LambdaFunctionsIT {
         assertEquals(43, JSON.readTree(cu.path("body").asText()).path("address").asText().length(), cu.toString());
         // The SU never started here (no uploader, no Scheduler-Location record), while the SU function's did.
         assertFalse(mu.jvm().log().contains("[de.ao.su.SchedulerUnit]"), mu.jvm().log());
+    }
+
+    @Test
+    void cuFunctionRunsGraalWasmCompiledWithTheJitLayer() throws Exception {
+        // Lambda unpacks the function's layers under /opt; here the layer goes to a directory of its own.
+        Path opt = LambdaJvm.unpack(jvmciLayer(), "lambda-opt");
+        Function cu = start("cu-http", LambdaFunctions.HTTP_HANDLER, Map.of("AO4J_SU_ENABLED", "false",
+                LambdaFunctions.EXPORT_ENV, LambdaFunctions.CRANK_STEP), cuJavaToolOptions.replace("/opt/", opt + "/"));
+        JsonNode info = cu.respond(httpEvent("GET", "/cu", "", null));
+        cu.report(System.nanoTime());
+        assertEquals(200, info.path("statusCode").asInt(), info.toString());
+        String log = cu.jvm().log();
+        assertTrue(log.contains("GraalWasm runs with the optimizing compiler"), log);
+        assertFalse(log.contains("INTERPRETED"), log);
+    }
+
+    @Test
+    void packagesFitLambdasUnzippedSizeLimit() throws Exception {
+        // Lambda's quota: function code and all its layers, unzipped, at most 250 MB.
+        long unzipped = unzippedSize(Path.of(System.getProperty("ao4j.lambda.zip"))) + unzippedSize(jvmciLayer());
+        assertTrue(unzipped <= 250L * 1024 * 1024, "function.zip + jvmci layer unzip to " + unzipped + " bytes");
+        try (var zip = new java.util.zip.ZipFile(jvmciLayer().toFile())) {
+            List<String> jars = zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".jar")).toList();
+            assertTrue(jars.stream().anyMatch(n -> n.matches("jvmci/upgrade/compiler-.*\\.jar")), jars.toString());
+            assertTrue(jars.stream().anyMatch(n -> n.matches("jvmci/modules/truffle-compiler-.*\\.jar")), jars.toString());
+        }
+    }
+
+    private static Path jvmciLayer() {
+        return Path.of(System.getProperty("ao4j.lambda.jvmci-layer", "target/jvmci-layer.zip"));
+    }
+
+    private static long unzippedSize(Path zip) throws java.io.IOException {
+        try (var file = new java.util.zip.ZipFile(zip.toFile())) {
+            return file.stream().mapToLong(java.util.zip.ZipEntry::getSize).sum();
+        }
     }
 
     @Test

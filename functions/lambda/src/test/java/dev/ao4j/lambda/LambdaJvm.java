@@ -64,28 +64,32 @@ final class LambdaJvm implements AutoCloseable {
     /** function.zip unpacked once per test JVM. */
     private static synchronized Path taskRoot() throws IOException {
         if (task == null) {
-            Path zip = Path.of(System.getProperty("ao4j.lambda.zip", "target/function.zip"));
-            if (!Files.isRegularFile(zip)) {
-                throw new IllegalStateException(zip + " is missing: the lambda module's package phase builds it");
-            }
-            Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lambda-task");
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    Path target = dir.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(dir)) {
-                        throw new IOException("zip entry outside the task root: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target);
-                    }
-                }
-            }
-            task = dir;
+            task = unpack(Path.of(System.getProperty("ao4j.lambda.zip", "target/function.zip")), "lambda-task");
         }
         return task;
+    }
+
+    /** A deployment package (function.zip or a layer) unpacked as Lambda does, into a new directory under target. */
+    static Path unpack(Path zip, String prefix) throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " is missing: the lambda module's package phase builds it");
+        }
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("zip entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return dir;
     }
 
     long startNanos() {

@@ -282,6 +282,40 @@ class TerraformDriftTest {
     }
 
     @Test
+    void packagesComeFromS3AndOnlyTheCuHasTheJitLayer() throws IOException {
+        Block function = tf.resource("aws_lambda_function", "unit");
+        // A direct upload (filename) takes at most 50 MB; function.zip is larger.
+        assertFalse(function.attributes().containsKey("filename"), "function.zip is uploaded through S3");
+        assertEquals("aws_s3_object.function_zip.bucket", describe(function.attribute("s3_bucket")));
+        assertEquals("aws_s3_object.function_zip.key", describe(function.attribute("s3_key")));
+        assertEquals("var.function_zip", describe(tf.resource("aws_s3_object", "function_zip").attribute("source")));
+        assertEquals("var.jvmci_layer_zip", describe(tf.resource("aws_s3_object", "jvmci_layer").attribute("source")));
+        Block layer = tf.resource("aws_lambda_layer_version", "jvmci");
+        assertEquals("aws_s3_object.jvmci_layer.key", describe(layer.attribute("s3_key")));
+        // The lambda module's assembly (src/assembly/jvmci-layer.xml, finalName jvmci-layer) builds the default path.
+        assertEquals("../functions/lambda/target/jvmci-layer.zip", tf.string(tf.variable("jvmci_layer_zip").attribute("default")).orElseThrow());
+
+        assertEquals("each.value.layers", describe(function.attribute("layers")));
+        Map<String, List<String>> layers = new TreeMap<>();
+        functions().forEach((name, fn) -> layers.put(name, ((ListExpr) fn.entries().get("layers")).items().stream()
+                .map(TerraformDriftTest::describe).toList()));
+        assertEquals(Map.of("cu", List.of("aws_lambda_layer_version.jvmci.arn"), "mu", List.of(), "su", List.of(),
+                "crank", List.of(), "cron", List.of()), layers);
+
+        // The CU's JVM flags are the ones the tests and ./ao4j run GraalWasm's JIT with (the parent POM's
+        // graal.jit.argLine), with the layer's /opt/jvmci in place of target/jvmci.
+        Map<String, Expr> cuEnv = tf.object(functions().get("cu").entries().get("env")).entries();
+        String cuOptions = tf.string(cuEnv.get("JAVA_TOOL_OPTIONS")).orElseThrow();
+        Matcher argLine = Pattern.compile("<graal\\.jit\\.argLine>([^<]+)</graal\\.jit\\.argLine>")
+                .matcher(Files.readString(Repo.dir().resolve("pom.xml")));
+        assertTrue(argLine.find(), "the parent POM defines graal.jit.argLine");
+        Set<String> expected = new TreeSet<>(Arrays.asList(argLine.group(1).replace("${project.build.directory}/jvmci", "/opt/jvmci").split("\\s+")));
+        Set<String> actual = new TreeSet<>(Arrays.asList(cuOptions.split("\\s+")));
+        actual.remove("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        assertEquals(expected, actual);
+    }
+
+    @Test
     void iamAllowsWhatTheUnitsCallAndNoMore() throws IOException {
         // Every DynamoDB operation an adapter calls (table creation is for local runs only) is allowed to the functions
         // that use the adapter, on its table only, and they get no other DynamoDB action.
