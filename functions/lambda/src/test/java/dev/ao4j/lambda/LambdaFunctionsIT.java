@@ -283,7 +283,7 @@ class LambdaFunctionsIT {
     @Test
     void packagesFitLambdasUnzippedSizeLimit() throws Exception {
         // Lambda's quota: function code and all its layers, unzipped, at most 250 MB.
-        long unzipped = unzippedSize(Path.of(System.getProperty("ao4j.lambda.zip"))) + unzippedSize(jvmciLayer());
+        long unzipped = unzippedSize(LambdaJvm.functionZip()) + unzippedSize(jvmciLayer());
         assertTrue(unzipped <= 250L * 1024 * 1024, "function.zip + jvmci layer unzip to " + unzipped + " bytes");
         try (var zip = new java.util.zip.ZipFile(jvmciLayer().toFile())) {
             List<String> jars = zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".jar")).toList();

@@ -64,9 +64,14 @@ final class LambdaJvm implements AutoCloseable {
     /** function.zip unpacked once per test JVM. */
     private static synchronized Path taskRoot() throws IOException {
         if (task == null) {
-            task = unpack(Path.of(System.getProperty("ao4j.lambda.zip", "target/function.zip")), "lambda-task");
+            task = unpack(functionZip(), "lambda-task");
         }
         return task;
+    }
+
+    /** The package under test: function.zip as the lambda module's package phase builds it. */
+    static Path functionZip() {
+        return Path.of(System.getProperty("ao4j.lambda.zip", "target/function.zip"));
     }
 
     /** A deployment package (function.zip or a layer) unpacked as Lambda does, into a new directory under target. */
