@@ -7,8 +7,11 @@
 // copied and failed messages are not rolled back (speed runs; add "options": {"UNSAFE_MEMORY": true} so the
 // loader does not copy the memory out either). With "copyMemoryIn": true every call gets the previous
 // memory, as the reference CU calls the loader.
+// With "memoryHash": true each result also holds "Memory-SHA-256": the lower-case hex SHA-256 of the whole memory
+// after the message, as AO's CU keeps it (a failed message keeps the memory from before it).
 // With AO_TRACE_IMPORTS=1 every host import call is logged on stderr.
 const fs = require('fs');
+const crypto = require('crypto');
 // Resolved from the working directory (compat/), where the reference libraries are installed.
 const AoLoader = require(require.resolve('@permaweb/ao-loader', { paths: [process.cwd()] }));
 
@@ -53,6 +56,7 @@ function stripMemory(result) {
   // As the AO CU: a failed evaluation (Error, or the loader throwing on ok:false or a trap) keeps the memory
   // from before the message. Otherwise the loader's live instance is reused (null memory: no copy in).
   let lastGood = null;
+  let lastGoodHash = null;
   let restore = false;
   for (const msg of scenario.messages) {
     const start = process.hrtime.bigint();
@@ -67,7 +71,12 @@ function stripMemory(result) {
     timings.push(Number(process.hrtime.bigint() - start) / 1e6);
     restore = result.Error !== undefined;
     if (!restore && result.Memory && !scenario.noRollback) lastGood = result.Memory;
-    results.push(stripMemory(result));
+    const entry = stripMemory(result);
+    if (scenario.memoryHash) {
+      if (!restore) lastGoodHash = crypto.createHash('sha256').update(new Uint8Array(result.Memory)).digest('hex');
+      entry['Memory-SHA-256'] = lastGoodHash;
+    }
+    results.push(entry);
   }
   process.stdout.write(JSON.stringify(scenario.timings ? { results, timings } : results));
 })().catch((e) => {

@@ -57,21 +57,21 @@ public final class CuBench implements BenchSuite {
             for (Target target : TARGETS) {
                 Path wasm = compat.resolve("modules").resolve(target.file);
                 byte[] bytes = Files.readAllBytes(wasm);
-                String env = JSON.writeValueAsString(env(target.format));
+                JsonNode env = env(target.format);
                 long t0 = System.nanoTime();
                 AoModule module = AoModule.load(engine, bytes, target.format);
                 ProcessInstance process = ProcessInstance.start(module, Limits.DEFAULT);
                 double loadMs = (System.nanoTime() - t0) / 1e6;
                 try (process) {
-                    check(process.handle(JSON.writeValueAsString(spawn()), env));
-                    check(process.handle(JSON.writeValueAsString(message(1, "Eval", COUNTER)), env));
+                    check(process.handle(spawn(), env));
+                    check(process.handle(message(1, "Eval", COUNTER), env));
                     int nonce = 2;
                     for (int i = 0; i < warm; i++) {
-                        check(process.handle(JSON.writeValueAsString(message(nonce++, "Inc", "")), env));
+                        check(process.handle(message(nonce++, "Inc", ""), env));
                     }
                     long start = System.nanoTime();
                     for (int i = 0; i < measured; i++) {
-                        check(process.handle(JSON.writeValueAsString(message(nonce++, "Inc", "")), env));
+                        check(process.handle(message(nonce++, "Inc", ""), env));
                     }
                     double perSecond = measured / ((System.nanoTime() - start) / 1e9);
 
@@ -90,7 +90,7 @@ public final class CuBench implements BenchSuite {
                     long r0 = System.nanoTime();
                     try (ProcessInstance restored = ProcessInstance.restore(module, Limits.DEFAULT, dev.ao4j.wasm.WeaveDrive.NONE, false, snapshot)) {
                         double restoreMs = (System.nanoTime() - r0) / 1e6;
-                        check(restored.handle(JSON.writeValueAsString(message(nonce, "Inc", "")), env));
+                        check(restored.handle(message(nonce, "Inc", ""), env));
                         rows.add(BenchRow.of(prefix + ".memory", process.memorySize() / 1e6, "MB"));
                         rows.add(BenchRow.of(prefix + ".snapshot", snapshotMs, "ms"));
                         rows.add(BenchRow.of(prefix + ".snapshot.size", snapshot.length / 1e6, "MB"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.wasm.AoModule;
 import dev.ao4j.wasm.HandleResult;
 import dev.ao4j.wasm.Limits;
@@ -54,6 +55,10 @@ public final class ModuleCommand implements Runnable {
                 description = "A JSON array of msg objects as the CU feeds them (the spawn message first).")
         Path messages;
 
+        @Option(names = "--memory-hash", description = "Add \"Memory-SHA-256\" (lower-case hex of the whole linear memory "
+                + "after the message; a failed message keeps the memory from before it) to each result.")
+        boolean memoryHash;
+
         @Option(names = "--memory-limit", paramLabel = "BYTES", description = "Memory-Limit in bytes (default: 1 GiB).")
         long memoryLimit = Limits.DEFAULT.memoryLimitBytes();
 
@@ -68,14 +73,17 @@ public final class ModuleCommand implements Runnable {
                 }
                 ModuleFormat moduleFormat = ModuleFormat.require(format);
                 byte[] bytes = Files.readAllBytes(wasm);
-                String envText = JSON.writeValueAsString(envJson);
                 ArrayNode results = JSON.createArrayNode();
                 try (WasmEngine engine = WasmEngine.create()) {
                     AoModule module = AoModule.load(engine, bytes, moduleFormat);
                     try (ProcessInstance process = ProcessInstance.start(module, new Limits(memoryLimit, Limits.DEFAULT.computeLimit()))) {
                         for (JsonNode msg : msgs) {
-                            HandleResult result = process.handle(new ObjectMapper().writeValueAsString(msg), envText);
-                            results.add(result.toJson());
+                            HandleResult result = process.handle(msg, envJson);
+                            ObjectNode json = result.toJson();
+                            if (memoryHash) {
+                                json.put("Memory-SHA-256", process.memorySha256());
+                            }
+                            results.add(json);
                         }
                     }
                 }

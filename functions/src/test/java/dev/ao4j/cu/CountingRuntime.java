@@ -41,17 +41,13 @@ final class CountingRuntime implements ModuleRuntime {
         List<String> memory = new ArrayList<>();
 
         @Override
-        public Outcome handle(String msgJson, String envJson) {
+        public Outcome handle(ObjectNode msg, ObjectNode env) {
+            String msgJson = msg.toString();
             seen.add(msgJson);
-            try {
-                JsonNode msg = JSON.readTree(msgJson);
-                for (JsonNode tag : msg.path("Tags")) {
-                    if (tag.path("name").asText().equals("Action") && tag.path("value").asText().equals("Fail")) {
-                        return new Outcome(JsonNodeFactory.instance.objectNode().put("Error", "asked to fail"), true);
-                    }
+            for (JsonNode tag : msg.path("Tags")) {
+                if (tag.path("name").asText().equals("Action") && tag.path("value").asText().equals("Fail")) {
+                    return new Outcome(JsonNodeFactory.instance.objectNode().put("Error", "asked to fail"), true);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             memory.add(msgJson);
             ObjectNode result = JsonNodeFactory.instance.objectNode();

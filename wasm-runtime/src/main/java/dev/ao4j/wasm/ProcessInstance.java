@@ -156,12 +156,18 @@ public final class ProcessInstance implements AutoCloseable {
     }
 
     /**
-     * Evaluates one message. {@code msgJson} and {@code envJson} are the msg and env objects of AO-PROTOCOL §4
-     * as JSON. A failed evaluation returns a result with {@code Error} and leaves the memory as it was.
+     * Evaluates one message. {@code msg} and {@code env} are the msg and env objects of AO-PROTOCOL §4; they reach
+     * the module as the reference loader's JSON.stringify writes them ({@link ReferenceJson}), byte for byte,
+     * because those bytes stay in the memory. A failed evaluation returns a result with {@code Error} and leaves
+     * the memory as it was.
      *
      * @throws InstanceFailedException when the instance is closed or its state could not be recovered
      */
-    public synchronized HandleResult handle(String msgJson, String envJson) throws InstanceFailedException {
+    public HandleResult handle(JsonNode msg, JsonNode env) throws InstanceFailedException {
+        return handle(ReferenceJson.stringify(msg), ReferenceJson.stringify(env));
+    }
+
+    private synchronized HandleResult handle(String msgJson, String envJson) throws InstanceFailedException {
         requireOpen();
         if (base == null) {
             takeBase();

@@ -126,11 +126,11 @@ class GasMeteringTest {
 
     private List<JsonNode> run(ModuleFormat format, Path wasm, AosScenario scenario, Limits limits) throws Exception {
         AoModule module = AoModule.load(engine, Files.readAllBytes(wasm), format);
-        String env = AosScenario.JSON.writeValueAsString(scenario.env());
+        JsonNode env = scenario.env();
         List<JsonNode> results = new ArrayList<>();
         try (ProcessInstance process = ProcessInstance.start(module, limits)) {
             for (JsonNode msg : scenario.messages()) {
-                results.add(process.handle(AosScenario.JSON.writeValueAsString(msg), env).toJson());
+                results.add(process.handle(msg, env).toJson());
             }
         }
         return results;

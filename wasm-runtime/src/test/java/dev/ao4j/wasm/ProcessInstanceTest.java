@@ -19,7 +19,7 @@ class ProcessInstanceTest {
     private static final ModuleFormat FORMAT = ModuleFormat.WASM32_EMSCRIPTEN4;
     private WasmEngine engine;
     private AoModule module;
-    private String env;
+    private JsonNode env;
     private byte[] booted;
 
     @BeforeAll
@@ -29,10 +29,10 @@ class ProcessInstanceTest {
         AosScenario s = new AosScenario(FORMAT).spawn()
                 .eval("Count = 0\nHandlers.add('inc', Handlers.utils.hasMatchingTag('Action', 'Inc'), function(msg)\n"
                         + "  Count = Count + 1\n  msg.reply({ Data = tostring(Count) })\nend)\nreturn 'ok'");
-        env = AosScenario.JSON.writeValueAsString(s.env());
+        env = s.env();
         try (ProcessInstance p = ProcessInstance.start(module, Limits.DEFAULT)) {
             for (JsonNode m : s.messages()) {
-                HandleResult r = p.handle(json(m), env);
+                HandleResult r = p.handle(m, env);
                 assertTrue(!r.failed(), () -> "boot failed: " + r.toJson());
             }
             booted = p.snapshot();
@@ -44,10 +44,6 @@ class ProcessInstanceTest {
         engine.close();
     }
 
-    private static String json(JsonNode n) throws Exception {
-        return AosScenario.JSON.writeValueAsString(n);
-    }
-
     private String inc(ProcessInstance p, int nonce) throws Exception {
         AosScenario s = new AosScenario(FORMAT);
         for (int i = 0; i < nonce; i++) {
@@ -55,14 +51,14 @@ class ProcessInstanceTest {
         }
         s.message(AosScenario.USER, "", "Action", "Inc");
         JsonNode msg = s.messages().get(s.messages().size() - 1);
-        HandleResult r = p.handle(json(msg), env);
+        HandleResult r = p.handle(msg, env);
         assertTrue(!r.failed(), () -> "inc failed: " + r.toJson());
         return r.messages().get(0).get("Data").asText();
     }
 
     private HandleResult eval(ProcessInstance p, String lua) throws Exception {
         JsonNode msg = new AosScenario(FORMAT).eval(lua).messages().get(0);
-        return p.handle(json(msg), env);
+        return p.handle(msg, env);
     }
 
     @Test
@@ -151,9 +147,9 @@ class ProcessInstanceTest {
         com.fasterxml.jackson.databind.node.ObjectNode spawn = (com.fasterxml.jackson.databind.node.ObjectNode) s.messages().get(0);
         AosScenario.tag((com.fasterxml.jackson.databind.node.ArrayNode) spawn.get("Tags"), "On-Boot", tx);
         try (ProcessInstance p = ProcessInstance.start(module, Limits.DEFAULT, drive, true)) {
-            HandleResult boot = p.handle(json(spawn), env);
+            HandleResult boot = p.handle(spawn, env);
             assertTrue(!boot.failed(), () -> boot.toJson().toString());
-            HandleResult r = p.handle(json(s.messages().get(1)), env);
+            HandleResult r = p.handle(s.messages().get(1), env);
             assertEquals("from the drive", r.output().get("data").asText(), () -> r.toJson().toString());
         }
     }

@@ -35,6 +35,7 @@ final class ReferenceLoader {
         scenario.put("format", format.tagValue());
         scenario.set("env", env);
         scenario.set("messages", messages);
+        scenario.put("memoryHash", true);
         try {
             byte[] stdin = AosScenario.JSON.writeValueAsBytes(scenario);
             List<String> flags = format.memory64() ? List.of("--experimental-wasm-memory64") : List.of();

@@ -97,10 +97,10 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         }
 
         @Override
-        public Outcome handle(String msgJson, String envJson) {
+        public Outcome handle(ObjectNode msg, ObjectNode env) {
             try {
                 long start = System.nanoTime();
-                HandleResult result = instance.handle(msgJson, envJson);
+                HandleResult result = instance.handle(msg, env);
                 metrics.evaluated(System.nanoTime() - start, result.failed());
                 ObjectNode json = result.toJson();
                 return new Outcome(json, result.failed());

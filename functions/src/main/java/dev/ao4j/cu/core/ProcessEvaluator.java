@@ -31,7 +31,7 @@ public final class ProcessEvaluator {
 
     private final ProcessMeta process;
     private final String moduleId;
-    private final String envJson;
+    private final ObjectNode env;
     private final Crons crons;
     private final LogReader reader;
     private final SuClient su;
@@ -60,7 +60,7 @@ public final class ProcessEvaluator {
                             CuSettings settings) {
         this.process = process;
         this.moduleId = module.id();
-        this.envJson = AoEnv.of(process, module).toString();
+        this.env = AoEnv.of(process, module);
         this.crons = Crons.of(process);
         this.reader = reader;
         this.su = su;
@@ -117,7 +117,7 @@ public final class ProcessEvaluator {
             advance(target);
             ProcessRuntime.Image before = runtime.image();
             try {
-                return runtime.handle(message.apply(position).toString(), envJson).result();
+                return runtime.handle(message.apply(position), env).result();
             } finally {
                 runtime.restore(before);
             }
@@ -318,7 +318,7 @@ public final class ProcessEvaluator {
     }
 
     private void apply(EvalMessage message, String deepHash, boolean isAssignment) {
-        Outcome outcome = runtime.handle(message.toMsg().toString(), envJson);
+        Outcome outcome = runtime.handle(message.toMsg(), env);
         ObjectNode result = outcome.result();
         result.remove("Memory");
         boolean error = outcome.failed();

@@ -22,7 +22,8 @@ public interface ProcessRuntime extends AutoCloseable {
      */
     record Image(byte[] gzippedMemory, Long clock) {}
 
-    Outcome handle(String msgJson, String envJson);
+    /** Evaluates {@code msg} with {@code env} (AO-PROTOCOL §4 objects, in the field order AO's CU gives them). */
+    Outcome handle(ObjectNode msg, ObjectNode env);
 
     Image image();
 
