@@ -65,6 +65,37 @@ async function dryData(process, action) {
 }
 
 const scenarios = {
+  // Processes whose results depend on table order, number forms and escapes, one of them cranked to from the
+  // other; the caller then replays both independently (reference-replay.cjs) and compares every slot.
+  async exactness() {
+    const user = await newUser();
+    const a = await spawnAos(user, 'exact-a', [{ name: 'Note', value: 'control \u001b[1m and unicode é' }]);
+    const b = await spawnAos(user, 'exact-b');
+    observed.processes = [a, b];
+    const order = await evalLua(user, a, `local t = {} for i = 1, 20 do t["k" .. i] = i end
+      local s = {} for k in pairs(t) do s[#s + 1] = k end
+      print(table.concat(s, ","))`);
+    observed.pairsOrder = outputText(order.result);
+    await evalLua(user, a, `local json = require('json')
+      Balances = {}
+      for i = 1, 30 do Balances['holder' .. i] = tostring(i * 1000) end
+      Handlers.add('transfer', Handlers.utils.hasMatchingTag('Action', 'Transfer'), function(msg)
+        ao.send({ Target = msg.From, Action = 'Debit-Notice', Recipient = msg.Recipient, Quantity = msg.Quantity })
+        ao.send({ Target = msg.Recipient, Action = 'Credit-Notice', Sender = msg.From, Quantity = msg.Quantity,
+          Data = json.encode(Balances) })
+      end)
+      return json.encode(Balances)`);
+    const transfer = await ao.message({ process: a, signer: user.signer, data: 'x \u0007 \u2028 y',
+      tags: [{ name: 'Action', value: 'Transfer' }, { name: 'Recipient', value: b }, { name: 'Quantity', value: '7' }] });
+    const sent = await ao.result({ process: a, message: transfer });
+    assert.equal(sent.Messages.length, 2, 'the transfer sends a debit and a credit notice');
+    await evalLua(user, a, "error('on purpose')");
+    await evalLua(user, a, 'return 1.5 + 2^53 .. " " .. tostring(1e300 * 10)');
+    // The credit notice reaches b through the MU's crank.
+    await eventually('b receives the credit notice', 120, async () => (await ao.results({ process: b, limit: 10 })).edges.length,
+      (count) => count >= 2);
+  },
+
   // What a newcomer does first: spawn aos and evaluate one line.
   async 'first-run'() {
     const user = await newUser();

@@ -39,7 +39,7 @@ final class ReferenceLoader {
         try {
             byte[] stdin = AosScenario.JSON.writeValueAsBytes(scenario);
             List<String> flags = format.memory64() ? List.of("--experimental-wasm-memory64") : List.of();
-            Compat.NodeResult result = Compat.runNode(flags, script(), List.of(), stdin, 300).requireSuccess();
+            Compat.NodeResult result = Compat.runNode(flags, script(), List.of(), stdin, 300L + messages.size()).requireSuccess();
             return (ArrayNode) AosScenario.JSON.readTree(result.stdout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
