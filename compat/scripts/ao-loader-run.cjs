@@ -49,12 +49,13 @@ function stripMemory(result) {
 (async () => {
   const scenario = JSON.parse(readStdin());
   const binary = fs.readFileSync(scenario.wasm);
-  const options = Object.assign({ format: scenario.format }, scenario.options || {});
-  const handle = await AoLoader(binary, options);
+  const load = () => AoLoader(binary, Object.assign({ format: scenario.format }, scenario.options || {}));
+  let handle = await load();
   const results = [];
   const timings = [];
   // As the AO CU: a failed evaluation (Error, or the loader throwing on ok:false or a trap) keeps the memory
-  // from before the message. Otherwise the loader's live instance is reused (null memory: no copy in).
+  // from before the message, and the CU drops that loader instance: the next message runs in a fresh one (whose
+  // clock starts again) with the memory copied in. Otherwise the live instance is reused (null memory: no copy).
   let lastGood = null;
   let lastGoodHash = null;
   let restore = false;
@@ -70,6 +71,7 @@ function stripMemory(result) {
     }
     timings.push(Number(process.hrtime.bigint() - start) / 1e6);
     restore = result.Error !== undefined;
+    if (restore && !scenario.noRollback) handle = await load();
     if (!restore && result.Memory && !scenario.noRollback) lastGood = result.Memory;
     const entry = stripMemory(result);
     if (scenario.memoryHash) {

@@ -103,7 +103,8 @@ async function* log() {
     Process: { Id: processId, Owner: processMeta.owner.address, Tags: processTags },
     Module: { Id: moduleId, Owner: moduleMeta.owner.address, Tags: moduleTags }
   };
-  const handle = await AoLoader(binary, { format: tagValue(moduleTags, 'Module-Format') });
+  const load = () => AoLoader(binary, { format: tagValue(moduleTags, 'Module-Format') });
+  let handle = await load();
 
   const out = [];
   let lastGood = null;
@@ -119,6 +120,8 @@ async function* log() {
       result = { Error: e && typeof e === 'object' && !(e instanceof Error) ? (e.Error !== undefined ? e.Error : e) : String(e) };
     }
     restore = result.Error !== undefined;
+    // AO's CU drops the loader instance after a failure; the next message runs in a fresh one.
+    if (restore) handle = await load();
     if (!restore) {
       lastGood = result.Memory;
       lastGoodHash = crypto.createHash('sha256').update(new Uint8Array(result.Memory)).digest('hex');

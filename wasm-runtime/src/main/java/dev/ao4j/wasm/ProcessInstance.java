@@ -81,7 +81,7 @@ public final class ProcessInstance implements AutoCloseable {
     public static ProcessInstance start(AoModule module, Limits limits, WeaveDrive weaveDrive, boolean weaveDriveEnabled)
             throws ModuleLoadException {
         ProcessInstance p = new ProcessInstance(module, limits, weaveDrive, weaveDriveEnabled);
-        p.live = p.instantiate(EmscriptenGlue.CLOCK_START + EmscriptenGlue.CLOCK_TICKS_AT_INIT);
+        p.live = p.instantiate(FRESH_CLOCK);
         p.live.exports.getMember("__wasm_call_ctors").execute();
         return p;
     }
@@ -107,6 +107,9 @@ public final class ProcessInstance implements AutoCloseable {
     }
 
     /** Replaces this process's state with {@code snapshot} (made by {@link #snapshot()} of the same module). */
+    /** The glue's clock when a fresh instance first calls {@code handle}. */
+    private static final long FRESH_CLOCK = EmscriptenGlue.CLOCK_START + EmscriptenGlue.CLOCK_TICKS_AT_INIT;
+
     public synchronized void restore(byte[] snapshot) throws SnapshotException, InstanceFailedException {
         requireOpen();
         MemoryImage image = MemoryImage.decode(snapshot, module.format());
@@ -178,6 +181,10 @@ public final class ProcessInstance implements AutoCloseable {
         if (outcome.result.failed()) {
             LOG.debugf("message failed (%s); restoring the memory from before it", outcome.result.error());
             rollBack();
+            // AO's CU drops its loader instance after a failed message: the next message runs in a fresh one, on
+            // the memory from before the failure, and the fresh glue's clock starts again.
+            live.glue.clock = FRESH_CLOCK;
+            takeBase();
             return outcome.result;
         }
         sinceBase.add(new String[] {msgJson, envJson});
@@ -300,8 +307,13 @@ public final class ProcessInstance implements AutoCloseable {
         sinceBaseNanos = 0;
     }
 
-    /** Brings the memory back to the base and re-evaluates the messages since. */
+    /**
+     * Brings the memory back to the base and re-evaluates the messages since, in a fresh instance: a failed
+     * message may have left the instance's own state (its stack pointer, after a trap) anywhere, and AO's CU
+     * also continues in a fresh instance.
+     */
     private void rollBack() throws InstanceFailedException {
+        contextLost = true;
         resetTo(base);
         List<String[]> replay = List.copyOf(sinceBase);
         for (String[] m : replay) {

@@ -83,7 +83,7 @@ class AosDifferentialTest {
                 .eval("return LastSize")
                 .cron("Action", "Cron")
                 .forwarded("OTHER_PROCESS_fffffffffffffffffffffffffffffff", "", "Action", "Who")
-                .eval("return Count")
+                .eval("return Count .. ' ' .. string.format('%.6f', os.clock()) .. ' ' .. os.time()")
                 .eval("return tostring(os.getenv('HOME')) .. ' ' .. tostring(os.getenv('LANG')) .. ' ' .. tostring(os.getenv('_'))");
     }
 
