@@ -4,6 +4,7 @@ import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Signer;
 import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.protocol.SlotTags;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +16,6 @@ public final class AssignmentSigner {
         this.wallet = wallet;
     }
 
-    /** Block heights are written as 12 zero-padded digits, as AO's SU does. */
-    public static String blockHeightTag(long height) {
-        return String.format("%012d", height);
-    }
-
     public DataItem sign(String processId, long epoch, long nonce, String hashChain, long blockHeight, long timestamp,
                          String messageId, List<String> exclude) {
         List<Tag> tags = new ArrayList<>(10 + exclude.size());
@@ -27,7 +23,7 @@ public final class AssignmentSigner {
         tags.add(new Tag("Epoch", Long.toString(epoch)));
         tags.add(new Tag("Nonce", Long.toString(nonce)));
         tags.add(new Tag("Hash-Chain", hashChain));
-        tags.add(new Tag("Block-Height", blockHeightTag(blockHeight)));
+        tags.add(new Tag("Block-Height", SlotTags.blockHeightTag(blockHeight)));
         tags.add(new Tag("Timestamp", Long.toString(timestamp)));
         tags.add(new Tag("Data-Protocol", "ao"));
         tags.add(new Tag("Type", "Assignment"));

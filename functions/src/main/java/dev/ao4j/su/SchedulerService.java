@@ -1,12 +1,14 @@
 package dev.ao4j.su;
 
-import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.store.ItemStatus;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
+import dev.ao4j.metrics.UnitMetrics;
+import dev.ao4j.protocol.AoItems;
+import dev.ao4j.protocol.ProtocolException;
 import dev.ao4j.su.ScheduleRequest.AssignExisting;
 import dev.ao4j.su.ScheduleRequest.NewMessage;
 import dev.ao4j.su.ScheduleRequest.NewProcess;
@@ -21,8 +23,6 @@ import java.util.function.LongSupplier;
  * Everything is checked before anything is written, so a refused request leaves the log untouched.
  */
 public final class SchedulerService {
-    /** AO's SU caps request bodies at 10 MiB. */
-    public static final int MAX_ITEM_BYTES = 10 * 1024 * 1024;
     /** Base-layer assignments wait for this many confirmations unless the process says otherwise. */
     static final long DEFAULT_SETTLEMENT_DEPTH = 20;
 
@@ -69,26 +69,16 @@ public final class SchedulerService {
 
     /** Orders a signed Process or Message item; answers the slot that holds it. */
     public Slot accept(byte[] body) throws SchedulingException {
-        if (body == null || body.length == 0) {
-            throw new SchedulingException(Kind.INVALID, "the request body must be a signed ANS-104 data item");
-        }
-        if (body.length > MAX_ITEM_BYTES) {
-            throw new SchedulingException(Kind.TOO_LARGE,
-                    "data item of " + body.length + " bytes is over the " + MAX_ITEM_BYTES + "-byte limit");
-        }
         DataItem item;
         try {
-            item = DataItem.parse(body);
-        } catch (Ans104Exception e) {
-            throw new SchedulingException(Kind.INVALID, "not a valid ANS-104 data item: " + e.getMessage());
+            item = AoItems.signedItem(body);
+        } catch (ProtocolException e) {
+            throw new SchedulingException(e.status() == 413 ? Kind.TOO_LARGE : Kind.INVALID, e.getMessage());
         }
-        if (!item.verify()) {
-            throw new SchedulingException(Kind.INVALID, "data item " + item.id() + ": signature does not verify");
-        }
-        if (!item.tagValues("Data-Protocol").contains("ao")) {
+        if (!AoItems.isAo(item)) {
             throw new SchedulingException(Kind.INVALID, "data item " + item.id() + " lacks the tag Data-Protocol: ao");
         }
-        String type = item.tag("Type").orElse("");
+        String type = AoItems.type(item);
         ScheduleRequest request = switch (type) {
             case "Process" -> spawn(item);
             case "Message" -> message(item);

@@ -1,12 +1,13 @@
 package dev.ao4j.su;
 
 import dev.ao4j.arweave.store.Permastore;
-import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.node.WalletFiles;
+import dev.ao4j.protocol.SchedulerLocation;
 import dev.ao4j.su.dynamodb.DynamoDbLogStore;
 import dev.ao4j.su.embedded.SqliteLogStore;
 import io.quarkus.runtime.ShutdownEvent;

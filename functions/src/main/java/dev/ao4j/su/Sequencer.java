@@ -1,6 +1,7 @@
 package dev.ao4j.su;
 
 import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.protocol.HashChain;
 import dev.ao4j.su.ScheduleRequest.AssignExisting;
 import dev.ao4j.su.ScheduleRequest.NewMessage;
 import dev.ao4j.su.ScheduleRequest.NewProcess;

@@ -1,5 +1,6 @@
 package dev.ao4j.su;
 
+import dev.ao4j.protocol.SuWire;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param dedupeKey    the deep hash used to refuse repeated pushes and assigns, or null
  */
 public record Slot(String processId, long nonce, long epoch, long timestamp, long blockHeight, String hashChain,
-                   String assignmentId, byte[] assignment, String messageId, byte[] message, String dedupeKey) {
+                   String assignmentId, byte[] assignment, String messageId, byte[] message, String dedupeKey)
+        implements SuWire.LogEntry {
     public Slot {
         Objects.requireNonNull(processId, "processId");
         Objects.requireNonNull(hashChain, "hashChain");

@@ -13,6 +13,7 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.protocol.AoItems;
 import dev.ao4j.testing.NodeTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -137,7 +138,7 @@ class SchedulerResourceTest {
         DataItem process = spawn();
         post(process.raw()).statusCode(200);
         DataItem huge = DataItem.sign(USER, process.id(), null, List.of(new Tag("Data-Protocol", "ao"),
-                new Tag("Type", "Message")), new byte[SchedulerService.MAX_ITEM_BYTES + 1]);
+                new Tag("Type", "Message")), new byte[AoItems.MAX_ITEM_BYTES + 1]);
         post(huge.raw()).statusCode(413).body("error", containsString("over the"));
         org.junit.jupiter.api.Assertions.assertEquals(0, log.latest(process.id()).orElseThrow().nonce());
     }

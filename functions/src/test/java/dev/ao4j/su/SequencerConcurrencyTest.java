@@ -8,6 +8,7 @@ import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.protocol.HashChain;
 import dev.ao4j.su.ScheduleRequest.NewMessage;
 import dev.ao4j.su.ScheduleRequest.NewProcess;
 import dev.ao4j.su.dynamodb.DynamoDbLogStore;

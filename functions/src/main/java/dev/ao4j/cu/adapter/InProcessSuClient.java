@@ -3,9 +3,9 @@ package dev.ao4j.cu.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ao4j.cu.port.SuClient;
-import dev.ao4j.su.AssignmentSigner;
+import dev.ao4j.protocol.SlotTags;
+import dev.ao4j.protocol.SuWire;
 import dev.ao4j.su.SchedulerService;
-import dev.ao4j.su.SuJson;
 import java.util.Optional;
 
 /** The SU in the same JVM (the node): the same JSON its HTTP API serves, without the HTTP. */
@@ -26,25 +26,25 @@ public final class InProcessSuClient implements SuClient {
 
     @Override
     public Optional<JsonNode> process(String processId) {
-        return scheduler.process(processId).map(SuJson::process);
+        return scheduler.process(processId).map(SuWire::process);
     }
 
     @Override
     public Optional<JsonNode> message(String processId, String messageId) {
-        return scheduler.message(processId, messageId).map(SuJson::message);
+        return scheduler.message(processId, messageId).map(SuWire::message);
     }
 
     @Override
     public JsonNode page(String processId, Long from, Long to, int limit) {
         SchedulerService.LogPage page = scheduler.page(processId, from == null ? -1 : from,
                 to == null ? Long.MAX_VALUE : to, limit);
-        return SuJson.page(page.slots(), page.hasNextPage());
+        return SuWire.page(page.slots(), page.hasNextPage());
     }
 
     @Override
     public JsonNode timestamp(String processId) {
         return JsonNodeFactory.instance.objectNode()
                 .put("timestamp", Long.toString(scheduler.now()))
-                .put("block_height", AssignmentSigner.blockHeightTag(scheduler.blockHeight()));
+                .put("block_height", SlotTags.blockHeightTag(scheduler.blockHeight()));
     }
 }

@@ -6,6 +6,7 @@ import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.core.ProcessEvaluator;
 import dev.ao4j.http.ApiException;
+import dev.ao4j.protocol.ProtocolException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -93,6 +94,8 @@ public class ComputeResource {
         try {
             return action.get();
         } catch (CuException e) {
+            throw new ApiException(e.status(), e.getMessage());
+        } catch (ProtocolException e) {
             throw new ApiException(e.status(), e.getMessage());
         }
     }

@@ -9,6 +9,7 @@ import dev.ao4j.mu.core.ProcessRecord;
 import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.port.ComputeUnit;
 import dev.ao4j.mu.port.Schedulers;
+import dev.ao4j.protocol.ProtocolException;
 import dev.ao4j.su.SchedulerService;
 import dev.ao4j.su.SchedulingException;
 import dev.ao4j.su.Slot;
@@ -85,6 +86,8 @@ public final class InProcessUnits {
             try {
                 return cu.result(messageId, processId);
             } catch (CuException e) {
+                throw new MuException(e.status(), e.getMessage());
+            } catch (ProtocolException e) {
                 throw new MuException(e.status(), e.getMessage());
             }
         }

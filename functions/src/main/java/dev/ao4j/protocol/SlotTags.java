@@ -1,4 +1,4 @@
-package dev.ao4j.cu.core;
+package dev.ao4j.protocol;
 
 import dev.ao4j.arweave.ans104.Tag;
 import java.util.List;
@@ -13,6 +13,11 @@ public record SlotTags(String process, long epoch, long nonce, String hashChain,
         exclude = List.copyOf(exclude);
     }
 
+    /** Block heights are written as 12 zero-padded digits, as AO's SU does. */
+    public static String blockHeightTag(long height) {
+        return String.format("%012d", height);
+    }
+
     static SlotTags of(List<Tag> tags, String where) {
         String process = required(tags, "Process", where);
         return new SlotTags(process,
@@ -21,12 +26,12 @@ public record SlotTags(String process, long epoch, long nonce, String hashChain,
                 required(tags, "Hash-Chain", where),
                 SuWire.parseLong(required(tags, "Block-Height", where), "Block-Height", where),
                 SuWire.parseLong(required(tags, "Timestamp", where), "Timestamp", where),
-                AoTags.first(tags, "Message").orElse(null),
+                TagJson.first(tags, "Message").orElse(null),
                 tags.stream().filter(tag -> tag.name().equals("Exclude")).map(Tag::value).toList());
     }
 
     private static String required(List<Tag> tags, String name, String where) {
-        return AoTags.first(tags, name).orElseThrow(() ->
-                CuException.unprocessable(where + ": the assignment has no " + name + " tag"));
+        return TagJson.first(tags, name).orElseThrow(() ->
+                ProtocolException.unprocessable(where + ": the assignment has no " + name + " tag"));
     }
 }

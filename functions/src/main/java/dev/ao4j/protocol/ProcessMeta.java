@@ -1,4 +1,4 @@
-package dev.ao4j.cu.core;
+package dev.ao4j.protocol;
 
 import dev.ao4j.arweave.ans104.Tag;
 import java.util.List;
@@ -18,10 +18,10 @@ public record ProcessMeta(String id, String owner, List<Tag> tags, long timestam
     }
 
     public Optional<String> tag(String name) {
-        return AoTags.first(tags, name);
+        return TagJson.first(tags, name);
     }
 
     public String moduleId() {
-        return tag("Module").orElseThrow(() -> CuException.unprocessable("process " + id + " has no Module tag"));
+        return tag("Module").orElseThrow(() -> ProtocolException.unprocessable("process " + id + " has no Module tag"));
     }
 }

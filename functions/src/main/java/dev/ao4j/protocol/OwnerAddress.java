@@ -1,4 +1,4 @@
-package dev.ao4j.cu.core;
+package dev.ao4j.protocol;
 
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.Ethereum;

@@ -1,15 +1,15 @@
-package dev.ao4j.su;
+package dev.ao4j.protocol;
 
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Tag;
-import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.store.ItemQuery;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.arweave.store.SortOrder;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.arweave.store.TagFilter;
+import dev.ao4j.arweave.wallet.Wallet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
