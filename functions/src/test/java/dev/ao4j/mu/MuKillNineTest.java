@@ -17,7 +17,7 @@ import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.Outbox;
 import dev.ao4j.mu.core.StepCodec;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;
-import dev.ao4j.su.Slot;
+import dev.ao4j.su.core.Slot;
 import dev.ao4j.testing.AosModules;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -14,6 +14,8 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.protocol.AoItems;
+import dev.ao4j.su.core.SchedulerService;
+import dev.ao4j.su.port.LogStore;
 import dev.ao4j.testing.NodeTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -27,7 +27,7 @@ import dev.ao4j.mu.queue.DeadLetter;
 import dev.ao4j.mu.queue.sqs.SqsDeadLetters;
 import dev.ao4j.mu.queue.sqs.SqsQueueSetup;
 import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
-import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import dev.ao4j.testing.ElasticMq;
 import java.net.InetAddress;

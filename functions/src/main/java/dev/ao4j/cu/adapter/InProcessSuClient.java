@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ao4j.cu.port.SuClient;
 import dev.ao4j.protocol.SlotTags;
 import dev.ao4j.protocol.SuWire;
-import dev.ao4j.su.SchedulerService;
+import dev.ao4j.su.core.SchedulerService;
 import java.util.Optional;
 
 /** The SU in the same JVM (the node): the same JSON its HTTP API serves, without the HTTP. */

@@ -10,9 +10,9 @@ import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.port.ComputeUnit;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.protocol.ProtocolException;
-import dev.ao4j.su.SchedulerService;
-import dev.ao4j.su.SchedulingException;
-import dev.ao4j.su.Slot;
+import dev.ao4j.su.core.SchedulerService;
+import dev.ao4j.su.core.SchedulingException;
+import dev.ao4j.su.core.Slot;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.ao4j.su;
+package dev.ao4j.su.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +9,10 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.protocol.HashChain;
-import dev.ao4j.su.ScheduleRequest.NewMessage;
-import dev.ao4j.su.ScheduleRequest.NewProcess;
-import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.core.ScheduleRequest.NewMessage;
+import dev.ao4j.su.core.ScheduleRequest.NewProcess;
+import dev.ao4j.su.port.LogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ao4j.su;
+package dev.ao4j.su.core;
 
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.Bundle;
@@ -7,6 +7,7 @@ import dev.ao4j.arweave.ans104.Signer;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
+import dev.ao4j.su.port.LogStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

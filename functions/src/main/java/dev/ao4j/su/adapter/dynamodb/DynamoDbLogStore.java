@@ -1,4 +1,4 @@
-package dev.ao4j.su.dynamodb;
+package dev.ao4j.su.adapter.dynamodb;
 
 import static dev.ao4j.aws.DynamoDbTables.attribute;
 import static dev.ao4j.aws.DynamoDbTables.b;
@@ -7,9 +7,9 @@ import static dev.ao4j.aws.DynamoDbTables.n;
 import static dev.ao4j.aws.DynamoDbTables.s;
 
 import dev.ao4j.aws.DynamoDbTables;
-import dev.ao4j.su.AppendConflict;
-import dev.ao4j.su.LogStore;
-import dev.ao4j.su.Slot;
+import dev.ao4j.su.core.Slot;
+import dev.ao4j.su.port.AppendConflict;
+import dev.ao4j.su.port.LogStore;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;

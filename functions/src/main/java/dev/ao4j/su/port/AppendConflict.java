@@ -1,4 +1,4 @@
-package dev.ao4j.su;
+package dev.ao4j.su.port;
 
 /**
  * A conditional append lost: the log changed since it was read (another writer took the slot) or it

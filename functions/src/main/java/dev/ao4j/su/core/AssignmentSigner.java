@@ -1,4 +1,4 @@
-package dev.ao4j.su;
+package dev.ao4j.su.core;
 
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.DataItem;

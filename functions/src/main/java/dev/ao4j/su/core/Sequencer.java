@@ -1,11 +1,13 @@
-package dev.ao4j.su;
+package dev.ao4j.su.core;
 
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.protocol.HashChain;
-import dev.ao4j.su.ScheduleRequest.AssignExisting;
-import dev.ao4j.su.ScheduleRequest.NewMessage;
-import dev.ao4j.su.ScheduleRequest.NewProcess;
-import dev.ao4j.su.SchedulingException.Kind;
+import dev.ao4j.su.core.ScheduleRequest.AssignExisting;
+import dev.ao4j.su.core.ScheduleRequest.NewMessage;
+import dev.ao4j.su.core.ScheduleRequest.NewProcess;
+import dev.ao4j.su.core.SchedulingException.Kind;
+import dev.ao4j.su.port.AppendConflict;
+import dev.ao4j.su.port.LogStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

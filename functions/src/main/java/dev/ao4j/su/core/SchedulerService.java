@@ -1,4 +1,4 @@
-package dev.ao4j.su;
+package dev.ao4j.su.core;
 
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.Base64Url;
@@ -9,10 +9,11 @@ import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.protocol.AoItems;
 import dev.ao4j.protocol.ProtocolException;
-import dev.ao4j.su.ScheduleRequest.AssignExisting;
-import dev.ao4j.su.ScheduleRequest.NewMessage;
-import dev.ao4j.su.ScheduleRequest.NewProcess;
-import dev.ao4j.su.SchedulingException.Kind;
+import dev.ao4j.su.core.ScheduleRequest.AssignExisting;
+import dev.ao4j.su.core.ScheduleRequest.NewMessage;
+import dev.ao4j.su.core.ScheduleRequest.NewProcess;
+import dev.ao4j.su.core.SchedulingException.Kind;
+import dev.ao4j.su.port.LogStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;

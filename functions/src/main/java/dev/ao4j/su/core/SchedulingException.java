@@ -1,4 +1,4 @@
-package dev.ao4j.su;
+package dev.ao4j.su.core;
 
 /** Why the SU refused to order something; {@link Kind} maps to the HTTP status the SU answers with. */
 public final class SchedulingException extends Exception {

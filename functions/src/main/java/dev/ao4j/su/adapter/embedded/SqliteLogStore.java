@@ -1,9 +1,9 @@
-package dev.ao4j.su.embedded;
+package dev.ao4j.su.adapter.embedded;
 
 import dev.ao4j.arweave.store.embedded.SqliteFiles;
-import dev.ao4j.su.AppendConflict;
-import dev.ao4j.su.LogStore;
-import dev.ao4j.su.Slot;
+import dev.ao4j.su.core.Slot;
+import dev.ao4j.su.port.AppendConflict;
+import dev.ao4j.su.port.LogStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
-package dev.ao4j.su;
+package dev.ao4j.su.port;
 
+import dev.ao4j.su.core.Slot;
 import java.util.List;
 import java.util.Optional;
 
