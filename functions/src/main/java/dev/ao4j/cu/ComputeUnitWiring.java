@@ -2,6 +2,7 @@ package dev.ao4j.cu;
 
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.cu.adapter.InProcessSuClient;
 import dev.ao4j.cu.adapter.SqliteResultStore;
@@ -9,7 +10,6 @@ import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
 import dev.ao4j.cu.port.ResultStore;
 import dev.ao4j.metrics.UnitMetrics;
-import dev.ao4j.node.WalletFiles;
 import dev.ao4j.su.SuConfig;
 import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.wasm.WasmEngine;

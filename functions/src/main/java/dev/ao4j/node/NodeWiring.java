@@ -2,6 +2,7 @@ package dev.ao4j.node;
 
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;

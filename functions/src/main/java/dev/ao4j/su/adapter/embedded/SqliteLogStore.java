@@ -1,6 +1,6 @@
 package dev.ao4j.su.adapter.embedded;
 
-import dev.ao4j.arweave.store.embedded.SqliteFiles;
+import dev.ao4j.sqlite.SqliteFiles;
 import dev.ao4j.su.core.Slot;
 import dev.ao4j.su.port.AppendConflict;
 import dev.ao4j.su.port.LogStore;

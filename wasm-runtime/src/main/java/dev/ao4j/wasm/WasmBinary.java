@@ -1,13 +1,16 @@
-package dev.ao4j.node;
+package dev.ao4j.wasm;
 
-/** Reads whether a wasm binary's memory (defined or imported) is a 64-bit memory (the memory64 limits flag). */
-public final class WasmMemory {
+/**
+ * Facts read from a wasm binary's sections without instantiating it: whether its memory (defined or imported) is
+ * a 64-bit memory (the memory64 limits flag).
+ */
+public final class WasmBinary {
     private static final int MEMORY64_FLAG = 0x04;
 
-    private WasmMemory() {}
+    private WasmBinary() {}
 
     /** True for memory64; false for a 32-bit memory or none. Throws IllegalArgumentException if not wasm. */
-    public static boolean is64(byte[] wasm) {
+    public static boolean isMemory64(byte[] wasm) {
         if (wasm.length < 8 || wasm[0] != 0 || wasm[1] != 'a' || wasm[2] != 's' || wasm[3] != 'm') {
             throw new IllegalArgumentException("not a wasm binary");
         }

@@ -1,8 +1,5 @@
-package dev.ao4j.node;
+package dev.ao4j.arweave.wallet;
 
-import dev.ao4j.arweave.wallet.Wallet;
-import dev.ao4j.arweave.wallet.WalletType;
-import dev.ao4j.arweave.wallet.Wallets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;

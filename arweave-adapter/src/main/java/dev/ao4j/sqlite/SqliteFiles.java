@@ -1,4 +1,4 @@
-package dev.ao4j.arweave.store.embedded;
+package dev.ao4j.sqlite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
