@@ -5,6 +5,7 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.aws.DynamoDbTables;
+import dev.ao4j.config.DataDir;
 import dev.ao4j.mu.adapter.DynamoDbMonitors;
 import dev.ao4j.mu.adapter.DynamoDbMuTable;
 import dev.ao4j.mu.adapter.DynamoDbSignedItems;
@@ -44,7 +45,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,32 +57,11 @@ public class MessengerWiring {
     private SqliteMuStore embeddedStore;
     private DynamoDbClient dynamo;
 
-    @ConfigProperty(name = "ao4j.data-dir")
-    Path dataDir;
+    @Inject
+    MuConfig config;
 
-    @ConfigProperty(name = "ao4j.mu.su-url")
-    Optional<String> suUrl;
-
-    @ConfigProperty(name = "ao4j.mu.cu-url")
-    Optional<String> cuUrl;
-
-    @ConfigProperty(name = "ao4j.mu.http-timeout", defaultValue = "120s")
-    Duration httpTimeout;
-
-    @ConfigProperty(name = "ao4j.mu.cu-attempts", defaultValue = "8")
-    int cuAttempts;
-
-    @ConfigProperty(name = "ao4j.mu.store", defaultValue = "embedded")
-    String storeKind;
-
-    @ConfigProperty(name = "ao4j.mu.dynamodb.table", defaultValue = "ao4j-mu-state")
-    String dynamoTable;
-
-    @ConfigProperty(name = "ao4j.mu.dynamodb.endpoint")
-    Optional<String> dynamoEndpoint;
-
-    @ConfigProperty(name = "ao4j.mu.dynamodb.create-table", defaultValue = "false")
-    boolean dynamoCreateTable;
+    @Inject
+    DataDir data;
 
     @Inject
     Instance<ValueRegistry> values;
@@ -90,9 +69,9 @@ public class MessengerWiring {
     @Produces
     @Singleton
     @Named("mu")
-    Wallet wallet(@ConfigProperty(name = "ao4j.mu.wallet") Optional<String> file,
-                  @ConfigProperty(name = "ao4j.mu.wallet-type", defaultValue = "rsa") String type) {
-        return WalletFiles.loadOrCreate(file.map(Path::of).orElse(dataDir.resolve("wallets/mu.json")), WalletType.parse(type));
+    Wallet wallet() {
+        return WalletFiles.loadOrCreate(config.wallet().map(Path::of).orElse(data.resolve("wallets/mu.json")),
+                WalletType.parse(config.walletType()));
     }
 
     @Produces
@@ -119,26 +98,26 @@ public class MessengerWiring {
 
     /** A port of the store that {@code ao4j.mu.store} names. */
     private <T> T fromStore(Function<SqliteMuStore, T> embedded, DynamoDbAdapter<T> dynamodb) {
-        return switch (storeKind) {
+        return switch (config.store()) {
             case "embedded" -> embedded.apply(embeddedStore());
-            case "dynamodb" -> dynamodb.create(dynamo(), dynamoTable, Clock.systemUTC());
-            default -> throw new IllegalArgumentException("ao4j.mu.store must be embedded or dynamodb, not '" + storeKind + "'");
+            case "dynamodb" -> dynamodb.create(dynamo(), config.dynamodb().table(), Clock.systemUTC());
+            default -> throw new IllegalArgumentException("ao4j.mu.store must be embedded or dynamodb, not '" + config.store() + "'");
         };
     }
 
     /** One SQLite file serves the three ports of the embedded store. */
     private synchronized SqliteMuStore embeddedStore() {
         if (embeddedStore == null) {
-            embeddedStore = new SqliteMuStore(dataDir.resolve("mu/mu.db"));
+            embeddedStore = new SqliteMuStore(data.resolve("mu/mu.db"));
         }
         return embeddedStore;
     }
 
     private synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
-            dynamo = DynamoDbTables.client(dynamoEndpoint);
-            if (dynamoCreateTable) {
-                DynamoDbMuTable.createTableIfMissing(dynamo, dynamoTable);
+            dynamo = DynamoDbTables.client(config.dynamodb().endpoint());
+            if (config.dynamodb().createTable()) {
+                DynamoDbMuTable.createTableIfMissing(dynamo, config.dynamodb().table());
             }
         }
         return dynamo;
@@ -149,15 +128,15 @@ public class MessengerWiring {
     Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, SuConfig su) {
         // Only a node that runs its SU has a local one; elsewhere asking for the wallet would create a stray one.
         String localAddress = su.enabled() && localSu.isResolvable() ? localSu.get().address() : null;
-        return new HttpSchedulers(client(), httpTimeout, suUrl.<Supplier<String>>map(url -> () -> url)
+        return new HttpSchedulers(client(), config.httpTimeout(), config.suUrl().<Supplier<String>>map(url -> () -> url)
                 .orElse(() -> loopback() + "/su"), localAddress, permastore);
     }
 
     @Produces
     @Singleton
     ComputeUnit computeUnit() {
-        return new HttpComputeUnit(client(), httpTimeout, cuUrl.<Supplier<String>>map(url -> () -> url)
-                .orElse(() -> loopback() + "/cu"), cuAttempts, Duration.ofMillis(250));
+        return new HttpComputeUnit(client(), config.httpTimeout(), config.cuUrl().<Supplier<String>>map(url -> () -> url)
+                .orElse(() -> loopback() + "/cu"), config.cuAttempts(), Duration.ofMillis(250));
     }
 
     @Produces

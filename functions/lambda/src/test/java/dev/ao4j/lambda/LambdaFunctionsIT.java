@@ -227,7 +227,7 @@ class LambdaFunctionsIT {
 
         JsonNode info = su.respond(httpEvent("GET", "/su", "", null));
         su.report(System.nanoTime());
-        assertTrue(su.jvm().log().contains("[de.ao.su.SchedulerUnit]"), su.jvm().log());
+        assertTrue(su.jvm().log().contains("[de.ao.su.SchedulerWiring]"), su.jvm().log());
         assertEquals(200, info.path("statusCode").asInt(), info.toString());
         String scheduler = JSON.readTree(info.path("body").asText()).path("address").asText();
         assertEquals(43, scheduler.length(), info.toString());
@@ -263,7 +263,7 @@ class LambdaFunctionsIT {
         assertEquals(200, cu.path("statusCode").asInt(), cu.toString());
         assertEquals(43, JSON.readTree(cu.path("body").asText()).path("address").asText().length(), cu.toString());
         // The SU never started here (no uploader, no Scheduler-Location record), while the SU function's did.
-        assertFalse(mu.jvm().log().contains("[de.ao.su.SchedulerUnit]"), mu.jvm().log());
+        assertFalse(mu.jvm().log().contains("[de.ao.su.SchedulerWiring]"), mu.jvm().log());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ao4j.node.ops;
 
 import dev.ao4j.mu.queue.QueueBackend;
+import dev.ao4j.mu.queue.QueueConfig;
 import dev.ao4j.mu.queue.QueueException;
 import dev.ao4j.mu.queue.embedded.EmbeddedQueueConnector;
 import io.micrometer.core.instrument.Gauge;
@@ -12,7 +13,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gauges of the MU's embedded work queue, asked of its backend when Prometheus scrapes:
@@ -21,14 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class MuQueueDepth {
-    @ConfigProperty(name = "ao4j.mu.queue.transport", defaultValue = "embedded")
-    String transport;
+    @Inject
+    QueueConfig queue;
 
     @Inject
     Instance<EmbeddedQueueConnector> embedded;
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
-        if (!transport.equals("embedded")) {
+        if (!queue.transport().equals("embedded")) {
             return;
         }
         Gauge.builder("ao4j.mu.queue.depth", this, q -> q.count(QueueBackend::depth))

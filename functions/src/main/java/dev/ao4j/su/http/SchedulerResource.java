@@ -67,14 +67,15 @@ public class SchedulerResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public ObjectNode write(byte[] body, @QueryParam("process-id") String processId, @QueryParam("assign") String assign,
-                            @QueryParam("base-layer") String baseLayer, @QueryParam("exclude") String exclude) {
+                            @QueryParam("base-layer") String baseLayer, @QueryParam("exclude") String exclude)
+            throws SchedulingException {
         Slot slot;
         if (processId == null && assign == null) {
-            slot = call(() -> scheduler.accept(body));
+            slot = scheduler.accept(body);
         } else if (processId == null || assign == null) {
             throw ApiException.badRequest("an assignment needs both process-id and assign");
         } else {
-            slot = call(() -> scheduler.assign(processId, assign, baseLayer != null, excluded(exclude)));
+            slot = scheduler.assign(processId, assign, baseLayer != null, excluded(exclude));
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("timestamp", slot.timestamp());
@@ -138,23 +139,5 @@ public class SchedulerResource {
             return List.of();
         }
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private interface Scheduling {
-        Slot run() throws SchedulingException;
-    }
-
-    private static Slot call(Scheduling scheduling) {
-        try {
-            return scheduling.run();
-        } catch (SchedulingException e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case TOO_LARGE -> 413;
-                case UNAVAILABLE -> 503;
-            };
-            throw new ApiException(status, e.getMessage());
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ao4j.gateway;
+package dev.ao4j.node;
 
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.StoreUnavailableException;
@@ -7,15 +7,15 @@ import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
 import dev.ao4j.arweave.store.graphql.GatewayGraphQl;
 import dev.ao4j.arweave.store.http.ArweaveHttpConfig;
 import dev.ao4j.arweave.store.http.ArweaveHttpPermastore;
+import dev.ao4j.config.DataDir;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,33 +29,26 @@ import org.jboss.logging.Logger;
 public class PermastoreWiring {
     private static final Logger LOG = Logger.getLogger(PermastoreWiring.class);
 
-    @ConfigProperty(name = "ao4j.data-dir", defaultValue = "./.ao4j-data")
-    Path dataDir;
+    @Inject
+    PermastoreConfig arweave;
 
+    @Inject
+    DataDir data;
+
+    /** The embedded store mines a block this often; 0 = only when mined on request. */
     @ConfigProperty(name = "ao4j.block-time", defaultValue = "120s")
     Duration blockTime;
-
-    @ConfigProperty(name = "ao4j.arweave.gateway-url")
-    Optional<URI> gatewayUrl;
-
-    @ConfigProperty(name = "ao4j.arweave.bundler-url", defaultValue = "https://upload.ardrive.io")
-    URI bundlerUrl;
-
-    @ConfigProperty(name = "ao4j.arweave.currency", defaultValue = "arweave")
-    String currency;
-
-    @ConfigProperty(name = "ao4j.arweave.timeout", defaultValue = "30s")
-    Duration timeout;
 
     @Produces
     @Singleton
     @DefaultBean
     Permastore permastore() throws StoreUnavailableException {
-        if (gatewayUrl.isPresent()) {
-            LOG.infof("permanent store: Arweave via gateway %s, uploads via %s", gatewayUrl.get(), bundlerUrl);
-            return new ArweaveHttpPermastore(new ArweaveHttpConfig(gatewayUrl.get(), bundlerUrl, currency, timeout, 4, Duration.ofMillis(500)));
+        if (arweave.gatewayUrl().isPresent()) {
+            LOG.infof("permanent store: Arweave via gateway %s, uploads via %s", arweave.gatewayUrl().get(), arweave.bundlerUrl());
+            return new ArweaveHttpPermastore(new ArweaveHttpConfig(arweave.gatewayUrl().get(), arweave.bundlerUrl(),
+                    arweave.currency(), arweave.timeout(), 4, Duration.ofMillis(500)));
         }
-        Path dir = dataDir.resolve("permastore");
+        Path dir = data.resolve("permastore");
         LOG.infof("permanent store: embedded under %s, block time %s", dir, blockTime.isZero() ? "manual" : blockTime);
         return EmbeddedPermastore.open(dir, BlockClock.every(blockTime));
     }

@@ -6,6 +6,7 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.aws.DynamoDbTables;
+import dev.ao4j.config.DataDir;
 import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.protocol.SchedulerLocation;
 import dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore;
@@ -31,22 +32,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the SU from configuration: its wallet, log store, sequencer, uploader and use cases. */
 @ApplicationScoped
-public class SchedulerUnit {
-    private static final Logger LOG = Logger.getLogger(SchedulerUnit.class);
+public class SchedulerWiring {
+    private static final Logger LOG = Logger.getLogger(SchedulerWiring.class);
 
     @Produces
     @Singleton
     @Named("su")
-    Wallet wallet(SuConfig config, @ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
-        Path file = config.wallet().map(Path::of).orElse(dataDir.resolve("wallets/su.json"));
+    Wallet wallet(SuConfig config, DataDir data) {
+        Path file = config.wallet().map(Path::of).orElse(data.resolve("wallets/su.json"));
         return WalletFiles.loadOrCreate(file, WalletType.parse(config.walletType()));
     }
 
     @Produces
     @Singleton
-    LogStore logStore(SuConfig config, @ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
+    LogStore logStore(SuConfig config, DataDir data) {
         return switch (config.logStore()) {
-            case "embedded" -> new SqliteLogStore(dataDir.resolve("su/log.db"));
+            case "embedded" -> new SqliteLogStore(data.resolve("su/log.db"));
             case "dynamodb" -> {
                 DynamoDbClient client = DynamoDbTables.client(config.dynamodb().endpoint());
                 if (config.dynamodb().createTable()) {

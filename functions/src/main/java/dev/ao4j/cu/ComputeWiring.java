@@ -4,6 +4,7 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.config.DataDir;
 import dev.ao4j.cu.adapter.InProcessSuClient;
 import dev.ao4j.cu.adapter.SqliteResultStore;
 import dev.ao4j.cu.core.ComputeService;
@@ -24,11 +25,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Wires the CU from configuration: wallet, wasm runtime, result store, checkpoints, SU access, use cases. */
 @ApplicationScoped
-public class ComputeUnitWiring {
+public class ComputeWiring {
     /** Set once the CU was first used: shutdown then checkpoints and closes it (and only then). */
     private volatile ComputeService created;
     private volatile ResultStore createdResults;
@@ -36,8 +36,8 @@ public class ComputeUnitWiring {
     @Produces
     @Singleton
     @Named("cu")
-    Wallet wallet(CuConfig config, @ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
-        Path file = config.wallet().map(Path::of).orElse(dataDir.resolve("wallets/cu.json"));
+    Wallet wallet(CuConfig config, DataDir data) {
+        Path file = config.wallet().map(Path::of).orElse(data.resolve("wallets/cu.json"));
         return WalletFiles.loadOrCreate(file, WalletType.parse(config.walletType()));
     }
 
@@ -49,8 +49,8 @@ public class ComputeUnitWiring {
 
     @Produces
     @Singleton
-    ResultStore resultStore(@ConfigProperty(name = "ao4j.data-dir") Path dataDir) {
-        createdResults = new SqliteResultStore(dataDir.resolve("cu/results.db"));
+    ResultStore resultStore(DataDir data) {
+        createdResults = new SqliteResultStore(data.resolve("cu/results.db"));
         return createdResults;
     }
 
