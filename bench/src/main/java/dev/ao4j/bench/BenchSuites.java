@@ -2,9 +2,9 @@ package dev.ao4j.bench;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 /** The registry of benchmark suites, in the order {@code ./ao4j bench} runs them. */
@@ -15,11 +15,11 @@ public final class BenchSuites {
     static {
         ALL.put("crypto", CryptoBench::new);
         ALL.put("su", SuBench::new);
-        ALL.put("store", dev.ao4j.gateway.StoreBench::new);
+        ALL.put("store", StoreBench::new);
         ALL.put("cu", CuBench::new);
-        ALL.put("cu-node", dev.ao4j.cu.bench.CuNodeBench::new);
+        ALL.put("cu-node", CuNodeBench::new);
         ALL.put("mu", MuBench::new);
-        ALL.put("e2e", dev.ao4j.node.bench.E2eBench::new);
+        ALL.put("e2e", E2eBench::new);
     }
 
     private BenchSuites() {}

@@ -1,4 +1,4 @@
-package dev.ao4j.cu.bench;
+package dev.ao4j.bench;
 
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Tag;
@@ -7,8 +7,6 @@ import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
-import dev.ao4j.bench.BenchRow;
-import dev.ao4j.bench.BenchSuite;
 import dev.ao4j.cu.ComputeUnits;
 import dev.ao4j.cu.adapter.InProcessSuClient;
 import dev.ao4j.cu.adapter.SqliteResultStore;

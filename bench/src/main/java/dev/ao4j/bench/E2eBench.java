@@ -1,9 +1,7 @@
-package dev.ao4j.node.bench;
+package dev.ao4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ao4j.bench.BenchRow;
-import dev.ao4j.bench.BenchSuite;
 import dev.ao4j.node.ModuleCatalog;
 import dev.ao4j.node.NodeUrls;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.ao4j.gateway;
+package dev.ao4j.bench;
 
 import dev.ao4j.arweave.ans104.Ans104Exception;
 import dev.ao4j.arweave.ans104.DataItem;
@@ -11,8 +11,6 @@ import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
-import dev.ao4j.bench.BenchRow;
-import dev.ao4j.bench.BenchSuite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,13 +6,13 @@ import dev.ao4j.mu.core.StepTasks;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.ArrayList;
 
 /**
  * The crank driven straight off a queue backend, without the messaging channels: {@code threads} workers claim
