@@ -5,14 +5,12 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.config.DataDir;
-import dev.ao4j.cu.adapter.InProcessSuClient;
 import dev.ao4j.cu.adapter.SqliteResultStore;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
+import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.cu.port.ResultStore;
 import dev.ao4j.metrics.UnitMetrics;
-import dev.ao4j.su.SuConfig;
-import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.wasm.WasmEngine;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,12 +55,13 @@ public class ComputeWiring {
     @Produces
     @Singleton
     ComputeService computeService(CuConfig config, @Named("cu") Wallet wallet, Permastore permastore,
-                                  WasmEngine engine, ResultStore results, Instance<SchedulerService> localSu,
-                                  UnitMetrics metrics, SuConfig su) {
+                                  WasmEngine engine, ResultStore results, Instance<LocalSu> localSu,
+                                  UnitMetrics metrics) {
         Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
         CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
                 config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage());
-        InProcessSuClient local = su.enabled() && localSu.isResolvable() ? new InProcessSuClient(localSu.get()) : null;
+        // The node provides its SU when it runs one (NodeWiring); elsewhere the CU reaches SUs over HTTP.
+        LocalSu local = localSu.isResolvable() ? localSu.get() : null;
         created = ComputeUnits.create(permastore, wallet, engine, results, local, settings,
                 config.trustedCheckpointOwners().orElse(List.of()), metrics);
         return created;

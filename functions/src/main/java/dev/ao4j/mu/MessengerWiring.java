@@ -25,7 +25,6 @@ import dev.ao4j.mu.port.SignedItems;
 import dev.ao4j.mu.port.StepPayloads;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
-import dev.ao4j.su.SuConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.value.registry.ValueRegistry;
@@ -125,9 +124,10 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, SuConfig su) {
-        // Only a node that runs its SU has a local one; elsewhere asking for the wallet would create a stray one.
-        String localAddress = su.enabled() && localSu.isResolvable() ? localSu.get().address() : null;
+    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu) {
+        // Only a process that runs its SU can look its wallet up (SchedulerWiring: @LookupIfProperty ao4j.su.enabled);
+        // elsewhere asking for the wallet would create a stray one.
+        String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
         return new HttpSchedulers(client(), config.httpTimeout(), config.suUrl().<Supplier<String>>map(url -> () -> url)
                 .orElse(() -> loopback() + "/su"), localAddress, permastore);
     }

@@ -17,6 +17,7 @@ import dev.ao4j.su.core.LogUploader;
 import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.su.core.Sequencer;
 import dev.ao4j.su.port.LogStore;
+import io.quarkus.arc.lookup.LookupIfProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class SchedulerWiring {
     private static final Logger LOG = Logger.getLogger(SchedulerWiring.class);
 
+    /** Looked up only where the SU runs (others would otherwise create a stray SU wallet). */
     @Produces
     @Singleton
     @Named("su")
+    @LookupIfProperty(name = "ao4j.su.enabled", stringValue = "true", lookupIfMissing = true)
     Wallet wallet(SuConfig config, DataDir data) {
         Path file = config.wallet().map(Path::of).orElse(data.resolve("wallets/su.json"));
         return WalletFiles.loadOrCreate(file, WalletType.parse(config.walletType()));

@@ -22,7 +22,7 @@ import dev.ao4j.mu.adapter.DynamoDbStepPayloads;
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.StepCodec;
 import dev.ao4j.mu.core.StepTasks;
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.DeadLetter;
 import dev.ao4j.mu.queue.sqs.SqsDeadLetters;
 import dev.ao4j.mu.queue.sqs.SqsQueueSetup;

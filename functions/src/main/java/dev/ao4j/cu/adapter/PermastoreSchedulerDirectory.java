@@ -3,6 +3,7 @@ package dev.ao4j.cu.adapter;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.cu.core.CuException;
+import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.cu.port.SchedulerDirectory;
 import dev.ao4j.cu.port.SuClient;
 import dev.ao4j.protocol.SchedulerUrls;
@@ -19,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
     private final Permastore permastore;
     private final HttpClient http;
-    private final InProcessSuClient local;
+    private final LocalSu local;
     private final Map<String, SuClient> byProcess = new ConcurrentHashMap<>();
     private final Map<String, SuClient> byScheduler = new ConcurrentHashMap<>();
     private final SchedulerUrls locations;
 
     /** @param local the SU of this node, or null */
-    public PermastoreSchedulerDirectory(Permastore permastore, HttpClient http, InProcessSuClient local) {
+    public PermastoreSchedulerDirectory(Permastore permastore, HttpClient http, LocalSu local) {
         this.permastore = permastore;
         this.http = http;
         this.local = local;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ao4j.mu.port.CrankTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

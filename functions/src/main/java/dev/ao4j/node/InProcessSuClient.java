@@ -1,25 +1,30 @@
-package dev.ao4j.cu.adapter;
+package dev.ao4j.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ao4j.cu.port.SuClient;
+import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.protocol.SlotTags;
 import dev.ao4j.protocol.SuWire;
 import dev.ao4j.su.core.SchedulerService;
 import java.util.Optional;
 
-/** The SU in the same JVM (the node): the same JSON its HTTP API serves, without the HTTP. */
-public final class InProcessSuClient implements SuClient {
+/**
+ * The CU's port to the SU in the same JVM (the node): the same JSON the SU's HTTP API serves, without the HTTP.
+ * It lives in the composition root because it joins two units.
+ */
+public final class InProcessSuClient implements LocalSu {
     private final SchedulerService scheduler;
 
     public InProcessSuClient(SchedulerService scheduler) {
         this.scheduler = scheduler;
     }
 
+    @Override
     public String address() {
         return scheduler.address();
     }
 
+    @Override
     public boolean knows(String processId) {
         return scheduler.process(processId).isPresent();
     }

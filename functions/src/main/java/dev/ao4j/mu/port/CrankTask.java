@@ -1,4 +1,4 @@
-package dev.ao4j.mu.queue;
+package dev.ao4j.mu.port;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
