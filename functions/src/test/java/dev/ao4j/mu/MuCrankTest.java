@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NodeTestProfile.class)
+@org.junit.jupiter.api.Tag("slow")
 class MuCrankTest {
     static final int ROUNDS = Integer.getInteger("mu.test.rounds", 100);
     static final int DEPTH = 10;

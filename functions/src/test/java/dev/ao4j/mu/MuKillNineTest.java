@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same data: every outbox message is delivered and none is twice in any process's log. And the SU's content
  * dedupe: the same outbox message signed twice (new signature, new id) takes one slot.
  */
+@org.junit.jupiter.api.Tag("slow")
 class MuKillNineTest {
     static final int TARGETS = 3;
     static final int PER_TARGET = 4;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 a scheduler while eight writers are sequencing: after a restart every acknowledged message is in
  * the log exactly once, the log has no gap, and the restarted SU uploads whatever the dead one had not.
  */
+@Tag("slow")
 class SchedulerCrashTest {
     @TempDir
     Path dir;

@@ -64,6 +64,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * runtime's first poll) and first-event time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class LambdaFunctionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);

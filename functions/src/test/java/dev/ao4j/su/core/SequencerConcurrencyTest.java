@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * by 64 clients × 200 messages to one process: every message takes exactly one slot, the nonces run
  * 0..N with no gap, the hash chain is valid and timestamps strictly increase.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SequencerConcurrencyTest {
     private static final int CLIENTS = 64;
     private static final int MESSAGES_PER_CLIENT = 200;
