@@ -16,12 +16,14 @@ import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.protocol.AoItems;
 import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.su.port.LogStore;
+import dev.ao4j.testing.Await;
 import dev.ao4j.testing.NodeTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -172,11 +174,8 @@ class SchedulerResourceTest {
         DataItem sent = message(process.id(), "keep me");
         post(sent.raw()).statusCode(200);
         String assignmentId = log.findMessage(process.id(), sent.id()).orElseThrow().assignmentId();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while ((permastore.item(sent.id()).isEmpty() || permastore.item(assignmentId).isEmpty())
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("the message and its assignment are uploaded", Duration.ofSeconds(20),
+                () -> permastore.item(sent.id()).isPresent() && permastore.item(assignmentId).isPresent());
         org.junit.jupiter.api.Assertions.assertTrue(permastore.item(sent.id()).isPresent(), "message uploaded");
         org.junit.jupiter.api.Assertions.assertTrue(permastore.item(assignmentId).isPresent(), "assignment uploaded");
     }

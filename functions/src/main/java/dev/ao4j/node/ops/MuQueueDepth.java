@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 
 /**
  * Gauges of the MU's embedded work queue, asked of its backend when Prometheus scrapes:
@@ -25,6 +26,7 @@ public class MuQueueDepth {
     QueueConfig queue;
 
     @Inject
+    @Connector(EmbeddedQueueConnector.NAME)
     Instance<EmbeddedQueueConnector> embedded;
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
