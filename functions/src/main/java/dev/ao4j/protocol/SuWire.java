@@ -21,6 +21,8 @@ import java.util.List;
  * parsing error.
  */
 public final class SuWire {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private SuWire() {}
 
     /** What the writer needs of one place in a process's log (the SU's log entry implements it). */
@@ -37,8 +39,6 @@ public final class SuWire {
     }
 
     // ---- writing (the SU) ----
-
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** {@code {message:{…}|null, assignment:{…}}} */
     public static ObjectNode message(LogEntry slot) {
