@@ -1,4 +1,4 @@
-# The SU's log (dev.ao4j.su.dynamodb.DynamoDbLogStore): pk (S) / sk (N), a sparse index of the slots pending
+# The SU's log (dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore): pk (S) / sk (N), a sparse index of the slots pending
 # upload, on-demand capacity and point-in-time recovery.
 resource "aws_dynamodb_table" "su_log" {
   name         = "${var.name_prefix}-su-log"

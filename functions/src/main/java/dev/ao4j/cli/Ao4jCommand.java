@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AO on the JVM: a messenger, scheduler and compute unit over Arweave-style permanent storage.",
-        subcommands = {UpCommand.class, WalletCommand.class, ItemCommand.class, BundleCommand.class, dev.ao4j.bench.BenchCommand.class, ModuleCommand.class, MuCommand.class,
+        footer = {"", "Also: ao4j bench [SUITE...] measures ao4j (the ao4j-bench module; ao4j bench --help)."},
+        subcommands = {UpCommand.class, WalletCommand.class, ItemCommand.class, BundleCommand.class, ModuleCommand.class, MuCommand.class,
                 ProcessCommands.Spawn.class, ProcessCommands.Send.class, ProcessCommands.Eval.class, ProcessCommands.Result.class,
                 ProcessCommands.DryRun.class, ProcessCommands.Processes.class, ProcessCommands.Modules.class})
 public final class Ao4jCommand implements Runnable {

@@ -1,11 +1,10 @@
 package dev.ao4j.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
-import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.protocol.TagJson;
 
 /** The one JSON shape {@code item inspect} and {@code bundle inspect} print for a data item. */
 final class ItemSummary {
@@ -19,10 +18,7 @@ final class ItemSummary {
         node.put("ownerAddress", item.ownerAddress());
         putOptional(node, "target", item.target().orElse(null));
         putOptional(node, "anchor", item.anchor().orElse(null));
-        ArrayNode tags = node.putArray("tags");
-        for (Tag tag : item.tags()) {
-            tags.addObject().put("name", tag.name()).put("value", tag.value());
-        }
+        node.set("tags", TagJson.toJson(item.tags()));
         node.put("dataSize", item.dataSize());
         node.put("valid", item.verify());
         return node;

@@ -10,6 +10,7 @@ import dev.ao4j.cli.client.AoItems;
 import dev.ao4j.cli.client.NodeClient;
 import dev.ao4j.cli.client.NodeException;
 import dev.ao4j.node.ModuleCatalog;
+import dev.ao4j.protocol.TagJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,10 +187,7 @@ final class ProcessCommands {
                     : sender.owner != null ? sender.owner : Wallets.read(sender.wallet).address();
             ObjectNode message = JSON.createObjectNode().put("Id", "1234").put("Target", process).put("Owner", owner)
                     .put("Anchor", "0").put("Data", content.data());
-            var tags = message.putArray("Tags");
-            for (Tag tag : AoItems.withProtocol(content.tags(), "Message")) {
-                tags.addObject().put("name", tag.name()).put("value", tag.value());
-            }
+            message.set("Tags", TagJson.toJson(AoItems.withProtocol(content.tags(), "Message")));
             JsonNode result = client.dryRun(process, message);
             printJson(result);
             return outcome(result);

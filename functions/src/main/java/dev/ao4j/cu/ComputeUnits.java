@@ -1,10 +1,8 @@
 package dev.ao4j.cu;
 
-import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.cu.adapter.Ans104Crypto;
-import dev.ao4j.cu.adapter.InProcessSuClient;
 import dev.ao4j.cu.adapter.PermastoreCheckpoints;
 import dev.ao4j.cu.adapter.PermastoreSchedulerDirectory;
 import dev.ao4j.cu.adapter.PermastoreSource;
@@ -12,7 +10,9 @@ import dev.ao4j.cu.adapter.WalletAttestor;
 import dev.ao4j.cu.adapter.WasmModuleRuntime;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
+import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.cu.port.ResultStore;
+import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.wasm.WasmEngine;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -27,13 +27,13 @@ public final class ComputeUnits {
      * @param trustedOwners  whose checkpoints to restore; empty = the CU wallet's own
      */
     public static ComputeService create(Permastore permastore, Wallet wallet, WasmEngine engine, ResultStore results,
-                                        InProcessSuClient localSu, CuSettings settings, List<String> trustedOwners) {
+                                        LocalSu localSu, CuSettings settings, List<String> trustedOwners) {
         return create(permastore, wallet, engine, results, localSu, settings, trustedOwners, UnitMetrics.NONE);
     }
 
     /** As above, reporting each evaluation to {@code metrics}. */
     public static ComputeService create(Permastore permastore, Wallet wallet, WasmEngine engine, ResultStore results,
-                                        InProcessSuClient localSu, CuSettings settings, List<String> trustedOwners,
+                                        LocalSu localSu, CuSettings settings, List<String> trustedOwners,
                                         UnitMetrics metrics) {
         PermastoreSource source = new PermastoreSource(permastore);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -1,5 +1,6 @@
 package dev.ao4j.http;
 
+import dev.ao4j.protocol.ProtocolException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,12 @@ public final class ApiExceptionMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    /** A wire-rule failure (a malformed SU page, tag list, item) that reached an edge unconverted. */
+    @ServerExceptionMapper
+    public Response protocol(ProtocolException e) {
         return error(e.status(), e.getMessage());
     }
 

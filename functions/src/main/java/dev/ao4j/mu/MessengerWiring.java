@@ -2,8 +2,10 @@ package dev.ao4j.mu;
 
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.aws.DynamoDbTables;
+import dev.ao4j.config.DataDir;
 import dev.ao4j.mu.adapter.DynamoDbMonitors;
 import dev.ao4j.mu.adapter.DynamoDbMuTable;
 import dev.ao4j.mu.adapter.DynamoDbSignedItems;
@@ -23,28 +25,24 @@ import dev.ao4j.mu.port.SignedItems;
 import dev.ao4j.mu.port.StepPayloads;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
-import dev.ao4j.node.WalletFiles;
-import dev.ao4j.su.SuConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,32 +55,11 @@ public class MessengerWiring {
     private SqliteMuStore embeddedStore;
     private DynamoDbClient dynamo;
 
-    @ConfigProperty(name = "ao4j.data-dir")
-    Path dataDir;
+    @Inject
+    MuConfig config;
 
-    @ConfigProperty(name = "ao4j.mu.su-url")
-    Optional<String> suUrl;
-
-    @ConfigProperty(name = "ao4j.mu.cu-url")
-    Optional<String> cuUrl;
-
-    @ConfigProperty(name = "ao4j.mu.http-timeout", defaultValue = "120s")
-    Duration httpTimeout;
-
-    @ConfigProperty(name = "ao4j.mu.cu-attempts", defaultValue = "8")
-    int cuAttempts;
-
-    @ConfigProperty(name = "ao4j.mu.store", defaultValue = "embedded")
-    String storeKind;
-
-    @ConfigProperty(name = "ao4j.mu.dynamodb.table", defaultValue = "ao4j-mu-state")
-    String dynamoTable;
-
-    @ConfigProperty(name = "ao4j.mu.dynamodb.endpoint")
-    Optional<String> dynamoEndpoint;
-
-    @ConfigProperty(name = "ao4j.mu.dynamodb.create-table", defaultValue = "false")
-    boolean dynamoCreateTable;
+    @Inject
+    DataDir data;
 
     @Inject
     Instance<ValueRegistry> values;
@@ -90,9 +67,9 @@ public class MessengerWiring {
     @Produces
     @Singleton
     @Named("mu")
-    Wallet wallet(@ConfigProperty(name = "ao4j.mu.wallet") Optional<String> file,
-                  @ConfigProperty(name = "ao4j.mu.wallet-type", defaultValue = "rsa") String type) {
-        return WalletFiles.loadOrCreate(file.map(Path::of).orElse(dataDir.resolve("wallets/mu.json")), WalletType.parse(type));
+    Wallet wallet() {
+        return WalletFiles.loadOrCreate(config.wallet().map(Path::of).orElse(data.resolve("wallets/mu.json")),
+                WalletType.parse(config.walletType()));
     }
 
     @Produces
@@ -119,26 +96,26 @@ public class MessengerWiring {
 
     /** A port of the store that {@code ao4j.mu.store} names. */
     private <T> T fromStore(Function<SqliteMuStore, T> embedded, DynamoDbAdapter<T> dynamodb) {
-        return switch (storeKind) {
+        return switch (config.store()) {
             case "embedded" -> embedded.apply(embeddedStore());
-            case "dynamodb" -> dynamodb.create(dynamo(), dynamoTable, Clock.systemUTC());
-            default -> throw new IllegalArgumentException("ao4j.mu.store must be embedded or dynamodb, not '" + storeKind + "'");
+            case "dynamodb" -> dynamodb.create(dynamo(), config.dynamodb().table(), Clock.systemUTC());
+            default -> throw new IllegalArgumentException("ao4j.mu.store must be embedded or dynamodb, not '" + config.store() + "'");
         };
     }
 
     /** One SQLite file serves the three ports of the embedded store. */
     private synchronized SqliteMuStore embeddedStore() {
         if (embeddedStore == null) {
-            embeddedStore = new SqliteMuStore(dataDir.resolve("mu/mu.db"));
+            embeddedStore = new SqliteMuStore(data.resolve("mu/mu.db"));
         }
         return embeddedStore;
     }
 
     private synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
-            dynamo = DynamoDbTables.client(dynamoEndpoint);
-            if (dynamoCreateTable) {
-                DynamoDbMuTable.createTableIfMissing(dynamo, dynamoTable);
+            dynamo = DynamoDbTables.client(config.dynamodb().endpoint());
+            if (config.dynamodb().createTable()) {
+                DynamoDbMuTable.createTableIfMissing(dynamo, config.dynamodb().table());
             }
         }
         return dynamo;
@@ -146,18 +123,19 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, SuConfig su) {
-        // Only a node that runs its SU has a local one; elsewhere asking for the wallet would create a stray one.
-        String localAddress = su.enabled() && localSu.isResolvable() ? localSu.get().address() : null;
-        return new HttpSchedulers(client(), httpTimeout, suUrl.<Supplier<String>>map(url -> () -> url)
+    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu) {
+        // Only a process that runs its SU can look its wallet up (SchedulerWiring: @LookupIfProperty ao4j.su.enabled);
+        // elsewhere asking for the wallet would create a stray one.
+        String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
+        return new HttpSchedulers(client(), config.httpTimeout(), config.suUrl().<Supplier<String>>map(url -> () -> url)
                 .orElse(() -> loopback() + "/su"), localAddress, permastore);
     }
 
     @Produces
     @Singleton
     ComputeUnit computeUnit() {
-        return new HttpComputeUnit(client(), httpTimeout, cuUrl.<Supplier<String>>map(url -> () -> url)
-                .orElse(() -> loopback() + "/cu"), cuAttempts, Duration.ofMillis(250));
+        return new HttpComputeUnit(client(), config.httpTimeout(), config.cuUrl().<Supplier<String>>map(url -> () -> url)
+                .orElse(() -> loopback() + "/cu"), config.cuAttempts(), Duration.ofMillis(250));
     }
 
     @Produces

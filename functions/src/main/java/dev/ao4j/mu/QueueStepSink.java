@@ -3,9 +3,9 @@ package dev.ao4j.mu;
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.MuException;
 import dev.ao4j.mu.core.StepTasks;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
-import dev.ao4j.mu.queue.CrankTask;
 import dev.ao4j.mu.queue.QueueException;
 import java.util.List;
 

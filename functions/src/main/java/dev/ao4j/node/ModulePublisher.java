@@ -10,6 +10,7 @@ import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.arweave.store.TagFilter;
 import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.wasm.WasmBinary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class ModulePublisher {
                 continue;
             }
             byte[] wasm = Files.readAllBytes(file);
-            if (WasmMemory.is64(wasm) != spec.format().memory64()) {
+            if (WasmBinary.isMemory64(wasm) != spec.format().memory64()) {
                 LOG.warnf("module %s: %s is not a %s binary, skipped", spec.name(), file, spec.format().tagValue());
                 continue;
             }

@@ -2,7 +2,9 @@ package dev.ao4j.node;
 
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
+import dev.ao4j.config.DataDir;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +32,8 @@ public class NodeWiring {
     @Inject
     NodeConfig config;
 
-    @ConfigProperty(name = "ao4j.data-dir")
-    Path dataDir;
+    @Inject
+    DataDir data;
 
     @Inject
     Permastore permastore;
@@ -51,7 +52,7 @@ public class NodeWiring {
         if (!config.publishModules()) {
             return;
         }
-        Path file = config.modulesWallet().map(Path::of).orElse(dataDir.resolve("wallets/modules.json"));
+        Path file = config.modulesWallet().map(Path::of).orElse(data.resolve("wallets/modules.json"));
         Wallet publisher = WalletFiles.loadOrCreate(file, WalletType.parse(config.modulesWalletType()));
         modules = new ModulePublisher(permastore, publisher).publishAll(modulesDir(), ModuleCatalog.AOS);
     }
@@ -84,7 +85,7 @@ public class NodeWiring {
     /** Writes {@code <data-dir>/urls.json} and returns what it wrote. */
     public NodeUrls announce() throws IOException {
         NodeUrls urls = urls();
-        Path file = urls.write(dataDir);
+        Path file = urls.write(data.path());
         LOG.infof("node ready: %s", file);
         return urls;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;

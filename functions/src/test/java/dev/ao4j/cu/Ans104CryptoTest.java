@@ -13,10 +13,10 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.cu.adapter.Ans104Crypto;
-import dev.ao4j.su.AssignmentSigner;
-import dev.ao4j.su.HashChain;
-import dev.ao4j.su.Slot;
-import dev.ao4j.su.SuJson;
+import dev.ao4j.protocol.HashChain;
+import dev.ao4j.protocol.SuWire;
+import dev.ao4j.su.core.AssignmentSigner;
+import dev.ao4j.su.core.Slot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class Ans104CryptoTest {
                 1_700_000_000_000L, FakeSu.randomId(), List.of("Data"));
         Slot slot = new Slot(processId, 3, 0, 1_700_000_000_000L, 1_500_000, HashChain.first(processId), assignment.id(),
                 assignment.raw(), FakeSu.randomId(), null, null);
-        return SuJson.message(slot).get("assignment");
+        return SuWire.message(slot).get("assignment");
     }
 
     @ParameterizedTest

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error is an Error result that keeps the state; a checkpoint (gzipped memory + runtime clock) restores into a
  * new instance that continues identically.
  */
+@org.junit.jupiter.api.Tag("slow")
 class AosPipelineTest {
     private static WasmEngine engine;
     private static byte[] aos;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.Target;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then a CU with an empty cache that evaluated half-way and checkpointed; then a brand-new CU that continues
  * from that checkpoint alone. Memory SHA-256 and every result must be identical to the uninterrupted run.
  */
+@org.junit.jupiter.api.Tag("slow")
 class AosReplayDeterminismTest {
     private static final int MESSAGES = 1000;
     private static WasmEngine engine;

@@ -12,6 +12,7 @@ import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.core.CuSettings;
 import dev.ao4j.cu.core.Target;
 import dev.ao4j.cu.port.BlockSource;
+import dev.ao4j.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -227,10 +228,8 @@ class ComputePipelineTest {
         try (PipelineHarness h = new PipelineHarness(dir, su, CuSettings.defaults().withCheckpointEvery(0)
                 .withIdleTimeout(Duration.ofMillis(200)), checkpoints, PipelineHarness.moduleTags())) {
             h.compute.result(id, su.processId);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (h.compute.loadedProcesses() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Await.until("the idle process is unloaded", Duration.ofSeconds(20), Duration.ofMillis(100),
+                    () -> h.compute.loadedProcesses() == 0);
             assertEquals(0, h.compute.loadedProcesses());
             assertEquals(1, checkpoints.written.size());
             String next = su.send(action("Ping"), "b");

@@ -16,7 +16,7 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
-import dev.ao4j.su.SchedulerService;
+import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.testing.Compat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

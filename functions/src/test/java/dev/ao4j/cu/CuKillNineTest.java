@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 a CU (its own JVM) in the middle of evaluating a real aos process (wasm32, aos 2.0.4); restart it on the
  * same data: every result and the final memory equal those of a CU that was never interrupted.
  */
+@org.junit.jupiter.api.Tag("slow")
 class CuKillNineTest {
     private static final int MESSAGES = 300;
     private static final int KILL_AFTER = 170;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.Hashes;
 import dev.ao4j.arweave.ans104.Tag;
-import dev.ao4j.cu.core.AoTags;
 import dev.ao4j.cu.port.SuClient;
-import dev.ao4j.su.HashChain;
+import dev.ao4j.protocol.HashChain;
+import dev.ao4j.protocol.TagJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ final class FakeSu implements SuClient {
             message.put("id", id);
             message.putObject("owner").put("address", signer).put("key", Base64Url.encode(new byte[512]));
             message.put("data", data);
-            message.set("tags", AoTags.toJson(tags));
+            message.set("tags", TagJson.toJson(tags));
             message.put("signature", "sig-" + id);
             message.putNull("anchor");
             message.put("target", nonce == 0 ? "" : processId);
@@ -88,7 +88,7 @@ final class FakeSu implements SuClient {
         if (nonce > 0) {
             assignmentTags.add(new Tag("Message", id != null ? id : assigned));
         }
-        assignment.set("tags", AoTags.toJson(assignmentTags));
+        assignment.set("tags", TagJson.toJson(assignmentTags));
         assignment.put("signature", "ok");
         assignment.putNull("anchor");
         assignment.put("target", "");
@@ -111,7 +111,7 @@ final class FakeSu implements SuClient {
         node.put("process_id", processId);
         node.put("block", String.format("%012d", blockOf(0)));
         node.putObject("owner").put("address", owner).put("key", Base64Url.encode(new byte[512]));
-        node.set("tags", AoTags.toJson(processTags));
+        node.set("tags", TagJson.toJson(processTags));
         node.put("timestamp", timestampOf(0));
         node.put("data", "boot");
         node.putNull("anchor");
@@ -125,7 +125,7 @@ final class FakeSu implements SuClient {
         for (ObjectNode edge : edges) {
             JsonNode node = edge.get("node");
             String id = node.path("message").path("id").asText(null);
-            String assigned = AoTags.first(AoTags.fromJson(node.path("assignment").get("tags"), "t"), "Message").orElse(null);
+            String assigned = TagJson.first(TagJson.fromJson(node.path("assignment").get("tags"), "t"), "Message").orElse(null);
             if (messageId.equals(id) || messageId.equals(assigned)) {
                 return Optional.of(node);
             }
@@ -163,7 +163,7 @@ final class FakeSu implements SuClient {
     }
 
     long blockOf(int nonce) {
-        return Long.parseLong(AoTags.first(AoTags.fromJson(edges.get(nonce).path("node").path("assignment").get("tags"), "t"),
+        return Long.parseLong(TagJson.first(TagJson.fromJson(edges.get(nonce).path("node").path("assignment").get("tags"), "t"),
                 "Block-Height").orElseThrow());
     }
 

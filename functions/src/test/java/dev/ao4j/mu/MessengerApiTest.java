@@ -10,7 +10,9 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.mu.queue.embedded.EmbeddedQueueConnector;
 import dev.ao4j.testing.AosModules;
+import dev.ao4j.testing.Await;
 import dev.ao4j.testing.NodeTestProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,10 @@ class MessengerApiTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    @Connector(EmbeddedQueueConnector.NAME)
+    EmbeddedQueueConnector queue;
 
     @Inject
     Permastore permastore;
@@ -179,7 +186,8 @@ class MessengerApiTest {
             assertEquals(relay.id(), pushed.json().get("id").asText());
             MuClient.await("the note in b's log", Duration.ofSeconds(60), () -> !client.logged(b, "Action", "Note").isEmpty());
         }
-        Thread.sleep(2000); // the second push's step has run (same key and signature as the first)
+        // The second push's steps have run (same key and signature as the first) once the queue is empty.
+        Await.until("the crank queue is drained", Duration.ofSeconds(60), () -> queue.backend().depth().orElseThrow() == 0);
         List<MuClient.Entry> notes = client.logged(b, "Action", "Note");
         assertEquals(1, notes.size(), "pushed twice, delivered once");
         assertEquals("pushed later", notes.getFirst().data());

@@ -8,6 +8,7 @@ import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,13 +161,8 @@ final class MuClient {
         boolean holds() throws Exception;
     }
 
+    /** Polls the node every 200 ms (see {@link Await}). */
     static void await(String what, Duration timeout, Check condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+        Await.until(what, timeout, Duration.ofMillis(200), condition::holds);
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.mu.queue.embedded.EmbeddedQueueConnector;
 import dev.ao4j.testing.AosModules;
+import dev.ao4j.testing.Await;
 import dev.ao4j.testing.NodeTestProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NodeTestProfile.class)
+@org.junit.jupiter.api.Tag("slow")
 class MuCrankTest {
     static final int ROUNDS = Integer.getInteger("mu.test.rounds", 100);
     static final int DEPTH = 10;
@@ -70,6 +74,10 @@ class MuCrankTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    @Connector(EmbeddedQueueConnector.NAME)
+    EmbeddedQueueConnector queue;
 
     @Inject
     Permastore permastore;
@@ -135,7 +143,8 @@ class MuCrankTest {
             assertEquals(client.muAddress(), boot.owner(), "the MU signs spawned processes");
             chain.add(child);
         }
-        Thread.sleep(2000);
+        // Every step the chain caused has run once the queue is empty.
+        Await.until("the crank queue is drained", Duration.ofMinutes(2), () -> queue.backend().depth().orElseThrow() == 0);
         assertTrue(client.logged(chain.get(DEPTH), "Action", "Spawned").isEmpty(), "the last generation spawns nothing");
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(MuFanOutTest.OwnNode.class)
+@org.junit.jupiter.api.Tag("slow")
 class MuFanOutTest {
     static final int FAN_OUT = 50;
 

@@ -17,7 +17,7 @@ import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.Outbox;
 import dev.ao4j.mu.core.StepCodec;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;
-import dev.ao4j.su.Slot;
+import dev.ao4j.su.core.Slot;
 import dev.ao4j.testing.AosModules;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same data: every outbox message is delivered and none is twice in any process's log. And the SU's content
  * dedupe: the same outbox message signed twice (new signature, new id) takes one slot.
  */
+@org.junit.jupiter.api.Tag("slow")
 class MuKillNineTest {
     static final int TARGETS = 3;
     static final int PER_TARGET = 4;

@@ -13,6 +13,7 @@ import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.testing.Compat;
 import dev.ao4j.wasm.ModuleFormat;
+import dev.ao4j.wasm.WasmBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class ModulePublisherTest {
     void everyCatalogFormatMatchesTheBinarysMemoryWidth() throws Exception {
         for (ModuleSpec spec : ModuleCatalog.AOS) {
             byte[] wasm = Files.readAllBytes(Compat.module(spec.fileName()));
-            assertEquals(spec.format().memory64(), WasmMemory.is64(wasm),
+            assertEquals(spec.format().memory64(), WasmBinary.isMemory64(wasm),
                     spec.fileName() + " is published as " + spec.format().tagValue());
             assertTrue(spec.format().supported(), spec.name() + " has a format the CU runs");
         }

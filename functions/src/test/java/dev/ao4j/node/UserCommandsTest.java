@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.testing.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -76,17 +79,13 @@ class UserCommandsTest {
         assertEquals(2, unknown.exit(), "the MU refuses a message to an unknown process: " + unknown.out());
         assertTrue(unknown.err().contains("error") || unknown.err().contains("40"), unknown.err());
 
-        long deadline = System.currentTimeMillis() + 60_000;
-        NodeTest.Run listed;
-        do {
-            listed = ao4j("processes", "--data", data, "--wallet", wallet.toString());
-            assertEquals(0, listed.exit(), listed.err());
-            if (listed.out().contains(process)) {
-                break;
-            }
-            Thread.sleep(500);
-        } while (System.currentTimeMillis() < deadline);
-        assertTrue(listed.out().contains(process) && listed.out().contains("cli-test"),
-                "processes lists the spawned process with its name once the SU stored it: " + listed.out());
+        AtomicReference<NodeTest.Run> listed = new AtomicReference<>();
+        Await.until("processes lists " + process, Duration.ofSeconds(60), Duration.ofMillis(500), () -> {
+            listed.set(ao4j("processes", "--data", data, "--wallet", wallet.toString()));
+            assertEquals(0, listed.get().exit(), listed.get().err());
+            return listed.get().out().contains(process);
+        });
+        assertTrue(listed.get().out().contains(process) && listed.get().out().contains("cli-test"),
+                "processes lists the spawned process with its name once the SU stored it: " + listed.get().out());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ao4j.su;
 
-import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.port.LogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.su.core.Slot;
+import dev.ao4j.su.port.AppendConflict;
+import dev.ao4j.su.port.LogStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;

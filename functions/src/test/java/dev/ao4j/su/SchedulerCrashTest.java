@@ -8,7 +8,10 @@ import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
-import dev.ao4j.su.embedded.SqliteLogStore;
+import dev.ao4j.su.adapter.embedded.SqliteLogStore;
+import dev.ao4j.su.core.LogUploader;
+import dev.ao4j.su.core.Slot;
+import dev.ao4j.su.port.LogStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 a scheduler while eight writers are sequencing: after a restart every acknowledged message is in
  * the log exactly once, the log has no gap, and the restarted SU uploads whatever the dead one had not.
  */
+@Tag("slow")
 class SchedulerCrashTest {
     @TempDir
     Path dir;

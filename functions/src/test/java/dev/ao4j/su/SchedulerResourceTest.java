@@ -13,12 +13,17 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.protocol.AoItems;
+import dev.ao4j.su.core.SchedulerService;
+import dev.ao4j.su.port.LogStore;
+import dev.ao4j.testing.Await;
 import dev.ao4j.testing.NodeTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,7 +142,7 @@ class SchedulerResourceTest {
         DataItem process = spawn();
         post(process.raw()).statusCode(200);
         DataItem huge = DataItem.sign(USER, process.id(), null, List.of(new Tag("Data-Protocol", "ao"),
-                new Tag("Type", "Message")), new byte[SchedulerService.MAX_ITEM_BYTES + 1]);
+                new Tag("Type", "Message")), new byte[AoItems.MAX_ITEM_BYTES + 1]);
         post(huge.raw()).statusCode(413).body("error", containsString("over the"));
         org.junit.jupiter.api.Assertions.assertEquals(0, log.latest(process.id()).orElseThrow().nonce());
     }
@@ -169,11 +174,8 @@ class SchedulerResourceTest {
         DataItem sent = message(process.id(), "keep me");
         post(sent.raw()).statusCode(200);
         String assignmentId = log.findMessage(process.id(), sent.id()).orElseThrow().assignmentId();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while ((permastore.item(sent.id()).isEmpty() || permastore.item(assignmentId).isEmpty())
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("the message and its assignment are uploaded", Duration.ofSeconds(20),
+                () -> permastore.item(sent.id()).isPresent() && permastore.item(assignmentId).isPresent());
         org.junit.jupiter.api.Assertions.assertTrue(permastore.item(sent.id()).isPresent(), "message uploaded");
         org.junit.jupiter.api.Assertions.assertTrue(permastore.item(assignmentId).isPresent(), "assignment uploaded");
     }

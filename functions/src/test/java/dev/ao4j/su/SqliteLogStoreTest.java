@@ -1,6 +1,7 @@
 package dev.ao4j.su;
 
-import dev.ao4j.su.embedded.SqliteLogStore;
+import dev.ao4j.su.adapter.embedded.SqliteLogStore;
+import dev.ao4j.su.port.LogStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.ao4j.lambda;
 
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.CrankStepHandler;
-import dev.ao4j.mu.queue.CrankTask;
 import dev.ao4j.mu.queue.FailedDelivery;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;

@@ -1,6 +1,7 @@
 package dev.ao4j.lambda;
 
 import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.config.DataDir;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +28,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class WalletSecrets {
     private static final Logger LOG = Logger.getLogger(WalletSecrets.class);
 
-    void load(@Observes @Priority(1) StartupEvent event, LambdaConfig lambda, Config config) {
+    void load(@Observes @Priority(1) StartupEvent event, LambdaConfig lambda, Config config, DataDir data) {
         if (lambda.suWalletSecret().isEmpty() && lambda.cuWalletSecret().isEmpty() && lambda.muWalletSecret().isEmpty()) {
             return;
         }
-        Path dataDir = Path.of(config.getOptionalValue("ao4j.data-dir", String.class).orElse("./.ao4j-data"));
+        Path dataDir = data.path();
         try (SecretsManagerClient secrets = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             UnaryOperator<String> fetch = id -> secrets.getSecretValue(b -> b.secretId(id)).secretString();

@@ -3,7 +3,7 @@ package dev.ao4j.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;
 import dev.ao4j.mu.queue.QueueException;

@@ -22,12 +22,12 @@ import dev.ao4j.mu.adapter.DynamoDbStepPayloads;
 import dev.ao4j.mu.core.CrankStep;
 import dev.ao4j.mu.core.StepCodec;
 import dev.ao4j.mu.core.StepTasks;
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.DeadLetter;
 import dev.ao4j.mu.queue.sqs.SqsDeadLetters;
 import dev.ao4j.mu.queue.sqs.SqsQueueSetup;
 import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
-import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import dev.ao4j.testing.ElasticMq;
 import java.net.InetAddress;
@@ -64,6 +64,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * runtime's first poll) and first-event time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class LambdaFunctionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
@@ -227,7 +228,7 @@ class LambdaFunctionsIT {
 
         JsonNode info = su.respond(httpEvent("GET", "/su", "", null));
         su.report(System.nanoTime());
-        assertTrue(su.jvm().log().contains("[de.ao.su.SchedulerUnit]"), su.jvm().log());
+        assertTrue(su.jvm().log().contains("[de.ao.su.SchedulerWiring]"), su.jvm().log());
         assertEquals(200, info.path("statusCode").asInt(), info.toString());
         String scheduler = JSON.readTree(info.path("body").asText()).path("address").asText();
         assertEquals(43, scheduler.length(), info.toString());
@@ -263,7 +264,7 @@ class LambdaFunctionsIT {
         assertEquals(200, cu.path("statusCode").asInt(), cu.toString());
         assertEquals(43, JSON.readTree(cu.path("body").asText()).path("address").asText().length(), cu.toString());
         // The SU never started here (no uploader, no Scheduler-Location record), while the SU function's did.
-        assertFalse(mu.jvm().log().contains("[de.ao.su.SchedulerUnit]"), mu.jvm().log());
+        assertFalse(mu.jvm().log().contains("[de.ao.su.SchedulerWiring]"), mu.jvm().log());
     }
 
     @Test

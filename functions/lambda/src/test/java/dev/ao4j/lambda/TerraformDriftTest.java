@@ -12,7 +12,7 @@ import dev.ao4j.lambda.Hcl.Module;
 import dev.ao4j.lambda.Hcl.ObjectExpr;
 import dev.ao4j.lambda.Hcl.Ref;
 import dev.ao4j.mu.adapter.DynamoDbMuTable;
-import dev.ao4j.su.dynamodb.DynamoDbLogStore;
+import dev.ao4j.su.adapter.dynamodb.DynamoDbLogStore;
 import dev.ao4j.testing.DynamoDbLocal;
 import io.quarkus.funqy.Funq;
 import jakarta.ws.rs.Path;
@@ -319,7 +319,7 @@ class TerraformDriftTest {
     void iamAllowsWhatTheUnitsCallAndNoMore() throws IOException {
         // Every DynamoDB operation an adapter calls (table creation is for local runs only) is allowed to the functions
         // that use the adapter, on its table only, and they get no other DynamoDB action.
-        Set<String> logStore = dynamoDbActions("su/dynamodb/DynamoDbLogStore.java");
+        Set<String> logStore = dynamoDbActions("su/adapter/dynamodb/DynamoDbLogStore.java");
         assertTrue(logStore.contains("dynamodb:TransactWriteItems"), logStore.toString());
         // A transaction's puts, updates and condition checks are authorized as those actions.
         logStore.addAll(Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));

@@ -8,8 +8,9 @@ import dev.ao4j.arweave.ans104.DeepHash;
 import dev.ao4j.arweave.ans104.SignatureType;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.ans104.TagCodec;
-import dev.ao4j.cu.core.AoTags;
 import dev.ao4j.cu.port.ItemCrypto;
+import dev.ao4j.protocol.ProtocolException;
+import dev.ao4j.protocol.TagJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,12 +36,12 @@ public final class Ans104Crypto implements ItemCrypto {
             if (type.isEmpty()) {
                 return false;
             }
-            List<Tag> tags = AoTags.fromJson(assignment.get("tags"), "assignment");
+            List<Tag> tags = TagJson.fromJson(assignment.get("tags"), "assignment");
             String target = assignment.path("target").asText("");
             String anchor = assignment.hasNonNull("anchor") ? assignment.get("anchor").asText() : "";
             DataItem item = DataItem.parse(layout(type.get(), signature, owner, target, anchor, tags));
             return item.id().equals(id) && item.verify();
-        } catch (IllegalArgumentException | Ans104Exception | dev.ao4j.cu.core.CuException e) {
+        } catch (IllegalArgumentException | Ans104Exception | ProtocolException e) {
             return false;
         }
     }

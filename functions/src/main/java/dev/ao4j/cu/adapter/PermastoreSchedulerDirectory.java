@@ -3,9 +3,10 @@ package dev.ao4j.cu.adapter;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.cu.core.CuException;
+import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.cu.port.SchedulerDirectory;
 import dev.ao4j.cu.port.SuClient;
-import dev.ao4j.su.SchedulerLocation;
+import dev.ao4j.protocol.SchedulerUrls;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Optional;
@@ -19,15 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
     private final Permastore permastore;
     private final HttpClient http;
-    private final InProcessSuClient local;
+    private final LocalSu local;
     private final Map<String, SuClient> byProcess = new ConcurrentHashMap<>();
     private final Map<String, SuClient> byScheduler = new ConcurrentHashMap<>();
+    private final SchedulerUrls locations;
 
     /** @param local the SU of this node, or null */
-    public PermastoreSchedulerDirectory(Permastore permastore, HttpClient http, InProcessSuClient local) {
+    public PermastoreSchedulerDirectory(Permastore permastore, HttpClient http, LocalSu local) {
         this.permastore = permastore;
         this.http = http;
         this.local = local;
+        this.locations = new SchedulerUrls(permastore);
     }
 
     @Override
@@ -56,8 +59,7 @@ public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
             return local;
         }
         String url = PermastoreSource.call("Scheduler-Location of " + schedulerAddress,
-                        () -> SchedulerLocation.newest(permastore, schedulerAddress))
-                .flatMap(item -> item.tag("Url"))
+                        () -> locations.url(schedulerAddress))
                 .orElseThrow(() -> CuException.unavailable("no Scheduler-Location record with a Url for scheduler "
                         + schedulerAddress, null));
         return new HttpSuClient(url, http);

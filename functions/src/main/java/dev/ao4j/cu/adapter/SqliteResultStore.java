@@ -1,7 +1,7 @@
 package dev.ao4j.cu.adapter;
 
-import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.cu.port.ResultStore;
+import dev.ao4j.sqlite.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

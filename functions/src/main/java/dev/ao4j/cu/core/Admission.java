@@ -1,5 +1,6 @@
 package dev.ao4j.cu.core;
 
+import dev.ao4j.protocol.ProcessMeta;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.ao4j.cu.core;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ao4j.protocol.ProcessMeta;
+import dev.ao4j.protocol.TagJson;
 
 /** The {@code env} object handed to the module with every message: {@code {Process:{Id,Owner,Tags}, Module:{Id,Owner,Tags}}}. */
 public final class AoEnv {
@@ -12,11 +14,11 @@ public final class AoEnv {
         ObjectNode p = env.putObject("Process");
         p.put("Id", process.id());
         p.put("Owner", process.owner());
-        p.set("Tags", AoTags.toJson(process.tags()));
+        p.set("Tags", TagJson.toJson(process.tags()));
         ObjectNode m = env.putObject("Module");
         m.put("Id", module.id());
         m.put("Owner", module.owner());
-        m.set("Tags", AoTags.toJson(module.tags()));
+        m.set("Tags", TagJson.toJson(module.tags()));
         return env;
     }
 }

@@ -3,6 +3,7 @@ package dev.ao4j.cu.core;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.protocol.TagJson;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record CronMessage(String processId, String processOwner, String cron, lo
         msg.put("Owner", processOwner);
         msg.put("Target", processId);
         msg.put("From", processOwner);
-        msg.set("Tags", AoTags.toJson(tags));
+        msg.set("Tags", TagJson.toJson(tags));
         msg.put("Timestamp", timestamp);
         msg.put("Block-Height", blockHeight);
         msg.put("Cron", true);

@@ -2,6 +2,7 @@ package dev.ao4j.cu.core;
 
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.cu.port.BlockSource.Block;
+import dev.ao4j.protocol.ProcessMeta;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.protocol.SuWire;
+import dev.ao4j.protocol.TagJson;
 import java.util.List;
 
 /**
@@ -15,9 +17,9 @@ public final class DryRunMessage {
     private DryRunMessage() {}
 
     public static ObjectNode of(JsonNode body, Position state) {
-        List<Tag> tags = AoTags.fromJson(body.get("Tags"), "dry-run message");
+        List<Tag> tags = TagJson.fromJson(body.get("Tags"), "dry-run message");
         String owner = text(body, "Owner", "1234");
-        String fromProcess = AoTags.first(tags, "From-Process").filter(v -> !v.isEmpty()).orElse(null);
+        String fromProcess = TagJson.first(tags, "From-Process").filter(v -> !v.isEmpty()).orElse(null);
         ObjectNode msg = JsonNodeFactory.instance.objectNode();
         msg.put("Id", text(body, "Id", "1234"));
         msg.put("Data", body.hasNonNull("Data") ? body.get("Data").asText() : "1234");
@@ -27,10 +29,10 @@ public final class DryRunMessage {
             msg.put("Anchor", body.get("Anchor").asText());
         }
         msg.put("From", fromProcess != null ? fromProcess : owner);
-        if (AoTags.first(tags, "From-Process").isPresent()) {
+        if (TagJson.first(tags, "From-Process").isPresent()) {
             msg.put("Forwarded-By", owner);
         }
-        msg.set("Tags", AoTags.toJson(tags.stream()
+        msg.set("Tags", TagJson.toJson(tags.stream()
                 .filter(tag -> !tag.name().equals("From") && !tag.name().equals("Owner")).toList()));
         msg.put("Timestamp", number(body, "Timestamp", Math.max(state.timestamp(), 0)));
         msg.put("Block-Height", number(body, "Block-Height", Math.max(state.blockHeight(), 0)));

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.cu.port.ItemCrypto;
 import dev.ao4j.cu.port.TransactionSource;
-import dev.ao4j.su.HashChain;
+import dev.ao4j.protocol.HashChain;
+import dev.ao4j.protocol.OwnerAddress;
+import dev.ao4j.protocol.SlotTags;
+import dev.ao4j.protocol.SuWire;
+import dev.ao4j.protocol.TagJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -63,7 +67,7 @@ public final class LogReader {
         JsonNode owner = SuWire.object(message, "owner", where + " message");
         String address = OwnerAddress.of(SuWire.text(owner, "address", where + " message owner"),
                 SuWire.optionalText(owner, "key"));
-        List<Tag> tags = AoTags.fromJson(message.get("tags"), where + " message");
+        List<Tag> tags = TagJson.fromJson(message.get("tags"), where + " message");
         String data = SuWire.optionalText(message, "data");
         return build(slot, assignmentId, SuWire.text(message, "id", where + " message"),
                 SuWire.optionalText(message, "signature"), data == null ? "" : data, address,
@@ -88,8 +92,8 @@ public final class LogReader {
 
     private ScheduledMessage build(SlotTags slot, String assignmentId, String id, String signature, String data,
                                    String owner, String ownTarget, String anchor, List<Tag> tags, boolean isAssignment) {
-        String fromProcess = AoTags.first(tags, "From-Process").filter(value -> !value.isEmpty()).orElse(null);
-        boolean forwarded = AoTags.first(tags, "From-Process").isPresent();
+        String fromProcess = TagJson.first(tags, "From-Process").filter(value -> !value.isEmpty()).orElse(null);
+        boolean forwarded = TagJson.first(tags, "From-Process").isPresent();
         String deepHash = forwarded
                 ? crypto.contentHash(ownTarget, anchor, tags, data == null ? new byte[0] : data.getBytes(StandardCharsets.UTF_8))
                 : null;

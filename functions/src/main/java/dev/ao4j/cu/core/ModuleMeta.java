@@ -1,6 +1,7 @@
 package dev.ao4j.cu.core;
 
 import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.protocol.TagJson;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public record ModuleMeta(String id, String owner, List<Tag> tags) {
     }
 
     public Optional<String> tag(String name) {
-        return AoTags.first(tags, name);
+        return TagJson.first(tags, name);
     }
 
     public String format() {

@@ -3,6 +3,7 @@ package dev.ao4j.cu.core;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Tag;
+import dev.ao4j.protocol.TagJson;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public record ScheduledMessage(String processId, long epoch, long nonce, long ti
         if (forwardedBy != null) {
             msg.put("Forwarded-By", forwardedBy);
         }
-        msg.set("Tags", AoTags.toJson(tags));
+        msg.set("Tags", TagJson.toJson(tags));
         msg.put("Epoch", epoch);
         msg.put("Nonce", nonce);
         msg.put("Timestamp", timestamp);

@@ -3,7 +3,6 @@ package dev.ao4j.cu.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ao4j.cu.adapter.GzipSize;
 import dev.ao4j.cu.core.ComputeService;
-import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.core.ProcessEvaluator;
 import dev.ao4j.http.ApiException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Supplier;
 
 /** The compute unit's HTTP API, wire-compatible with AO's CU (AO-PROTOCOL §4), under {@code /cu}. */
 @Path("/cu")
@@ -35,13 +33,13 @@ public class ComputeResource {
     @GET
     @Path("/result/{message}")
     public JsonNode result(@PathParam("message") String message, @QueryParam("process-id") String processId) {
-        return call(() -> compute.result(message, processId));
+        return compute.result(message, processId);
     }
 
     @GET
     @Path("/result/{message}/attestation")
     public JsonNode attestation(@PathParam("message") String message, @QueryParam("process-id") String processId) {
-        return call(() -> compute.attestation(message, processId));
+        return compute.attestation(message, processId);
     }
 
     @GET
@@ -49,21 +47,21 @@ public class ComputeResource {
     public JsonNode results(@PathParam("process") String processId, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("sort") String sort,
                             @QueryParam("limit") String limit) {
-        return call(() -> compute.results(processId, from, to, sort, number(limit)));
+        return compute.results(processId, from, to, sort, number(limit));
     }
 
     @POST
     @Path("/dry-run")
     @Consumes(MediaType.WILDCARD)
     public JsonNode dryRun(@QueryParam("process-id") String processId, @QueryParam("to") String to, JsonNode body) {
-        return call(() -> compute.dryRun(processId, to, body));
+        return compute.dryRun(processId, to, body);
     }
 
     @GET
     @Path("/state/{process}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response state(@PathParam("process") String processId, @QueryParam("to") String to) {
-        ProcessEvaluator.State state = call(() -> compute.state(processId, to));
+        ProcessEvaluator.State state = compute.state(processId, to);
         return Response.ok(GzipSize.gunzip(state.image().gzippedMemory()), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Last-Timestamp", state.position().timestamp())
                 .header("Last-Ordinate", state.position().ordinate())
@@ -75,7 +73,7 @@ public class ComputeResource {
     @Path("/cron/{process}")
     public JsonNode cron(@PathParam("process") String processId, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("limit") String limit) {
-        return call(() -> compute.cron(processId, from, to, number(limit)));
+        return compute.cron(processId, from, to, number(limit));
     }
 
     private static Integer number(String value) {
@@ -86,14 +84,6 @@ public class ComputeResource {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("limit must be a number, not '" + value + "'");
-        }
-    }
-
-    private static <T> T call(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (CuException e) {
-            throw new ApiException(e.status(), e.getMessage());
         }
     }
 }

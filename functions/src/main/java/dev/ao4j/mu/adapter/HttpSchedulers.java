@@ -6,14 +6,13 @@ import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.mu.core.MuException;
-import dev.ao4j.mu.core.OutboxTags;
 import dev.ao4j.mu.core.ProcessRecord;
 import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.port.Schedulers;
-import dev.ao4j.su.SchedulerLocation;
+import dev.ao4j.protocol.SchedulerUrls;
+import dev.ao4j.protocol.TagJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,7 @@ public final class HttpSchedulers implements Schedulers {
     private final String defaultSuAddress;
     private final Permastore permastore;
     private final Map<String, ProcessRecord> processes = new ConcurrentHashMap<>();
-    private final Map<String, String> urls = new ConcurrentHashMap<>();
+    private final SchedulerUrls locations;
 
     /**
      * @param defaultSuUrl base URL of the default SU (e.g. {@code http://127.0.0.1:8734/su}), read at first use
@@ -44,6 +43,7 @@ public final class HttpSchedulers implements Schedulers {
         this.defaultSuUrl = defaultSuUrl;
         this.defaultSuAddress = defaultSuAddress;
         this.permastore = permastore;
+        this.locations = new SchedulerUrls(permastore);
     }
 
     @Override
@@ -99,15 +99,14 @@ public final class HttpSchedulers implements Schedulers {
         if (schedulerAddress.equals(defaultSuAddress)) {
             return base(defaultSuUrl.get());
         }
-        return urls.computeIfAbsent(schedulerAddress, address -> {
-            try {
-                return SchedulerLocation.newest(permastore, address).flatMap(item -> item.tag("Url")).map(HttpSchedulers::base)
-                        .orElseThrow(() -> MuException.badRequest("no Scheduler-Location record names a Url for scheduler "
-                                + address));
-            } catch (PermastoreException e) {
-                throw MuException.unavailable("cannot read the Scheduler-Location of " + address + ": " + e.getMessage(), e);
-            }
-        });
+        try {
+            return locations.url(schedulerAddress).map(HttpSchedulers::base)
+                    .orElseThrow(() -> MuException.badRequest("no Scheduler-Location record names a Url for scheduler "
+                            + schedulerAddress));
+        } catch (PermastoreException e) {
+            throw MuException.unavailable("cannot read the Scheduler-Location of " + schedulerAddress + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private Optional<StoredItem> storedItem(String id) {
@@ -119,11 +118,9 @@ public final class HttpSchedulers implements Schedulers {
     }
 
     private static ProcessRecord record(String processId, JsonNode node) {
-        List<Tag> tags = new ArrayList<>();
-        for (JsonNode tag : node.path("tags")) {
-            tags.add(new Tag(tag.path("name").asText(), tag.path("value").asText()));
-        }
-        return new ProcessRecord(processId, OutboxTags.first(tags, "Scheduler"), OutboxTags.first(tags, "Module"), tags);
+        List<Tag> tags = TagJson.fromJsonLenient(node.path("tags"));
+        return new ProcessRecord(processId, TagJson.first(tags, "Scheduler").orElse(null),
+                TagJson.first(tags, "Module").orElse(null), tags);
     }
 
     private static Receipt receipt(JsonNode body) {

@@ -1,9 +1,9 @@
 package dev.ao4j.mu.adapter;
 
-import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.SignedItems;
 import dev.ao4j.mu.port.StepPayloads;
+import dev.ao4j.sqlite.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

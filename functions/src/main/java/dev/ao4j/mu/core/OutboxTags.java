@@ -71,11 +71,6 @@ public final class OutboxTags {
         return tags;
     }
 
-    /** The value of the first tag named {@code name}, or null. */
-    public static String first(List<Tag> tags, String name) {
-        return tags.stream().filter(tag -> tag.name().equals(name)).map(Tag::value).findFirst().orElse(null);
-    }
-
     private static List<Tag> without(List<Tag> tags, Set<String> names) {
         List<Tag> kept = new ArrayList<>();
         for (Tag tag : tags) {

@@ -3,7 +3,7 @@ package dev.ao4j.mu.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import java.util.Map;
 
 /** Crank steps as queue tasks: type = the step's name, payload = the step record as JSON. */

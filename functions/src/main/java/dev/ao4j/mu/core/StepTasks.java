@@ -1,7 +1,7 @@
 package dev.ao4j.mu.core;
 
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.port.StepPayloads;
-import dev.ao4j.mu.queue.CrankTask;
 
 /**
  * Crank steps as queue tasks and back. A step whose JSON is over the queue's limit (an outbox message with large

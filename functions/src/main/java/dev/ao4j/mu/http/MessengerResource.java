@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.http.ApiException;
 import dev.ao4j.mu.core.Messenger;
-import dev.ao4j.mu.core.MuException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** The messenger's HTTP API, wire-compatible with AO's MU (AO-PROTOCOL §2), under {@code /mu}. */
 @Path("/mu")
@@ -52,13 +50,13 @@ public class MessengerResource {
     public Response write(byte[] body, @QueryParam("process-id") String processId, @QueryParam("assign") String assign,
                           @QueryParam("base-layer") String baseLayer, @QueryParam("exclude") String exclude) {
         if (processId == null && assign == null) {
-            String id = call(() -> messenger.accept(body));
+            String id = messenger.accept(body);
             return accepted("Processing DataItem", id);
         }
         if (processId == null || assign == null) {
             throw ApiException.badRequest("an assignment needs both process-id and assign");
         }
-        String id = call(() -> messenger.assign(processId, assign, baseLayer != null, excluded(exclude)));
+        String id = messenger.assign(processId, assign, baseLayer != null, excluded(exclude));
         return accepted("Processing Assignment", id);
     }
 
@@ -69,10 +67,7 @@ public class MessengerResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(@PathParam("id") String messageId, @PathParam("number") String number,
                          @QueryParam("process-id") String processId) {
-        call(() -> {
-            messenger.push(processId, messageId, number);
-            return null;
-        });
+        messenger.push(processId, messageId, number);
         return accepted("Processing Message Result", messageId);
     }
 
@@ -80,10 +75,7 @@ public class MessengerResource {
     @Path("/monitor/{process}")
     @Consumes(MediaType.WILDCARD)
     public Response monitor(@PathParam("process") String processId, byte[] body) {
-        call(() -> {
-            messenger.monitor(processId, body);
-            return null;
-        });
+        messenger.monitor(processId, body);
         return text("Monitoring process");
     }
 
@@ -91,10 +83,7 @@ public class MessengerResource {
     @Path("/monitor/{process}")
     @Consumes(MediaType.WILDCARD)
     public Response unmonitor(@PathParam("process") String processId, byte[] body) {
-        call(() -> {
-            messenger.unmonitor(processId, body);
-            return null;
-        });
+        messenger.unmonitor(processId, body);
         return text("Process deleted");
     }
 
@@ -113,13 +102,5 @@ public class MessengerResource {
             return List.of();
         }
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static <T> T call(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (MuException e) {
-            throw new ApiException(e.status() < 400 ? 503 : e.status(), e.getMessage());
-        }
     }
 }

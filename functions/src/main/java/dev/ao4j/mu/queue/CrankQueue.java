@@ -1,5 +1,6 @@
 package dev.ao4j.mu.queue;
 
+import dev.ao4j.mu.port.CrankTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package dev.ao4j.mu.queue;
 
+import dev.ao4j.mu.port.CrankTask;
+
 /**
  * The MU's crank step, as a CDI bean: called once per delivery of a task (at least once per task: a step
  * that was running when the process died runs again, so steps must be idempotent). Returning acknowledges

@@ -1,5 +1,6 @@
 package dev.ao4j.mu.queue;
 
+import dev.ao4j.mu.port.CrankTask;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 

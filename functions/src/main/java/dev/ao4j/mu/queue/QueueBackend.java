@@ -1,7 +1,9 @@
 package dev.ao4j.mu.queue;
 
+import dev.ao4j.mu.port.CrankTask;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A durable FIFO-per-group task queue: the part of a transport below the SmallRye channels. Implementations
@@ -29,6 +31,19 @@ public interface QueueBackend extends AutoCloseable {
 
     /** Renews the leases of tasks still being handled, so they do not come back while in progress. */
     void extend(List<Lease> leases);
+
+    /**
+     * Tasks queued (including leased and waiting to be retried), when this transport counts them itself; empty
+     * when it does not (SQS: the queue's own metrics say it).
+     */
+    default OptionalLong depth() {
+        return OptionalLong.empty();
+    }
+
+    /** Tasks set aside after their last attempt, when this transport counts them itself. */
+    default OptionalLong deadLetterCount() {
+        return OptionalLong.empty();
+    }
 
     @Override
     void close();

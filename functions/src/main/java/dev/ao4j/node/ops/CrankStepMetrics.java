@@ -1,7 +1,7 @@
 package dev.ao4j.node.ops;
 
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.CrankStepHandler;
-import dev.ao4j.mu.queue.CrankTask;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;

@@ -1,7 +1,7 @@
 package dev.ao4j.node.ops;
 
 import dev.ao4j.arweave.store.Permastore;
-import dev.ao4j.su.SchedulerService;
+import dev.ao4j.su.core.SchedulerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.http.ApiException;
-import dev.ao4j.su.AssignmentSigner;
-import dev.ao4j.su.SchedulerService;
-import dev.ao4j.su.SchedulingException;
-import dev.ao4j.su.Slot;
-import dev.ao4j.su.SuJson;
+import dev.ao4j.protocol.SlotTags;
+import dev.ao4j.protocol.SuWire;
+import dev.ao4j.su.core.SchedulerService;
+import dev.ao4j.su.core.SchedulingException;
+import dev.ao4j.su.core.Slot;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -60,21 +60,22 @@ public class SchedulerResource {
     public ObjectNode timestamp() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("timestamp", Long.toString(scheduler.now()));
-        node.put("block_height", AssignmentSigner.blockHeightTag(scheduler.blockHeight()));
+        node.put("block_height", SlotTags.blockHeightTag(scheduler.blockHeight()));
         return node;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public ObjectNode write(byte[] body, @QueryParam("process-id") String processId, @QueryParam("assign") String assign,
-                            @QueryParam("base-layer") String baseLayer, @QueryParam("exclude") String exclude) {
+                            @QueryParam("base-layer") String baseLayer, @QueryParam("exclude") String exclude)
+            throws SchedulingException {
         Slot slot;
         if (processId == null && assign == null) {
-            slot = call(() -> scheduler.accept(body));
+            slot = scheduler.accept(body);
         } else if (processId == null || assign == null) {
             throw ApiException.badRequest("an assignment needs both process-id and assign");
         } else {
-            slot = call(() -> scheduler.assign(processId, assign, baseLayer != null, excluded(exclude)));
+            slot = scheduler.assign(processId, assign, baseLayer != null, excluded(exclude));
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("timestamp", slot.timestamp());
@@ -85,14 +86,14 @@ public class SchedulerResource {
     @GET
     @Path("/processes/{processId}")
     public ObjectNode process(@PathParam("processId") String processId) {
-        return SuJson.process(scheduler.process(processId)
+        return SuWire.process(scheduler.process(processId)
                 .orElseThrow(() -> ApiException.notFound("Process " + processId + " not found")));
     }
 
     @GET
     @Path("/{processId}/latest")
     public ObjectNode latest(@PathParam("processId") String processId) {
-        return SuJson.message(scheduler.latest(processId)
+        return SuWire.message(scheduler.latest(processId)
                 .orElseThrow(() -> ApiException.notFound("Latest message not available")));
     }
 
@@ -112,13 +113,13 @@ public class SchedulerResource {
             if (scheduler.process(id).isPresent()) {
                 SchedulerService.LogPage page = scheduler.page(id, number(from, "from", -1),
                         number(to, "to", Long.MAX_VALUE), (int) Math.min(MAX_PAGE, number(limit, "limit", DEFAULT_PAGE)));
-                return SuJson.page(page.slots(), page.hasNextPage());
+                return SuWire.page(page.slots(), page.hasNextPage());
             }
             if (processId == null) {
                 throw ApiException.notFound("Message or Process " + id + " not found; pass process-id for a message");
             }
         }
-        return SuJson.message(scheduler.message(processId, id)
+        return SuWire.message(scheduler.message(processId, id)
                 .orElseThrow(() -> ApiException.notFound("Message " + id + " not found in process " + processId)));
     }
 
@@ -138,23 +139,5 @@ public class SchedulerResource {
             return List.of();
         }
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private interface Scheduling {
-        Slot run() throws SchedulingException;
-    }
-
-    private static Slot call(Scheduling scheduling) {
-        try {
-            return scheduling.run();
-        } catch (SchedulingException e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case TOO_LARGE -> 413;
-                case UNAVAILABLE -> 503;
-            };
-            throw new ApiException(status, e.getMessage());
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.sqs.SqsTaskCodec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

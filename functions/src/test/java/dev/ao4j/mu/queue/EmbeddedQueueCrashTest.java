@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * handled, none is lost, and each process's tasks were handled in enqueue order (the step that was running
  * at the kill runs again right where it was: at least once).
  */
+@Tag("slow")
 class EmbeddedQueueCrashTest {
     @TempDir
     Path dir;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ao4j.mu.port.CrankTask;
+import dev.ao4j.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +65,9 @@ abstract class QueueContract {
         return CrankTask.of(id, group, "push", "{\"n\":\"" + id + "\"}");
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+    /** Polls every 20 ms for up to a minute (see {@link Await}). */
+    static void await(String what, BooleanSupplier condition) throws Exception {
+        Await.until(what, PATIENCE, Duration.ofMillis(20), condition::getAsBoolean);
     }
 
     @Test

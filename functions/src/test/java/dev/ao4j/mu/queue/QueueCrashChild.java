@@ -1,5 +1,6 @@
 package dev.ao4j.mu.queue;
 
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.embedded.SqliteTaskQueue;
 import io.smallrye.mutiny.Multi;
 import java.io.IOException;

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * returned; it is killed mid-way; a second child continues on the same database and is killed too; every id
  * either printed must be stored and readable, and the database intact.
  */
+@Tag("slow")
 class EmbeddedPermastoreCrashTest {
     /** Kill points: the second run starts on the database the first kill left behind (recovery, then more writes). */
     private static final int[] KILL_AFTER_ACKS = {400, 150};

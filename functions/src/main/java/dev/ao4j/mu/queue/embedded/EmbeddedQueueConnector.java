@@ -1,13 +1,13 @@
 package dev.ao4j.mu.queue.embedded;
 
+import dev.ao4j.config.DataDir;
 import dev.ao4j.mu.queue.QueueBackend;
 import dev.ao4j.mu.queue.QueueConnector;
 import io.smallrye.reactive.messaging.connector.InboundConnector;
 import io.smallrye.reactive.messaging.connector.OutboundConnector;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 
 /** The node's transport: {@code <ao4j.data-dir>/mu-queue.db}. */
@@ -17,12 +17,12 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 public class EmbeddedQueueConnector extends QueueConnector implements InboundConnector, OutboundConnector {
     public static final String NAME = "ao4j-embedded";
 
-    @ConfigProperty(name = "ao4j.data-dir", defaultValue = "./.ao4j-data")
-    Path dataDir;
+    @Inject
+    DataDir data;
 
     @Override
     protected QueueBackend openBackend() {
-        return SqliteTaskQueue.open(dataDir, config.leaseTime(), config.dedupeWindow());
+        return SqliteTaskQueue.open(data.path(), config.leaseTime(), config.dedupeWindow());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.ao4j.mu.queue.embedded;
 
-import dev.ao4j.arweave.store.embedded.SqliteFiles;
 import dev.ao4j.mu.queue.QueueException;
+import dev.ao4j.sqlite.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.ao4j.mu.queue.embedded;
 
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -175,6 +176,21 @@ public final class SqliteTaskQueue implements QueueBackend {
                 return rows.next() ? rows.getInt(1) : 0;
             }
         });
+    }
+
+    @Override
+    public OptionalLong depth() {
+        return OptionalLong.of(size());
+    }
+
+    @Override
+    public OptionalLong deadLetterCount() {
+        return OptionalLong.of(database.read("count dead letters", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM crank_dead_letters");
+                 ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        }));
     }
 
     /** This file's dead letters, through the same connection. */

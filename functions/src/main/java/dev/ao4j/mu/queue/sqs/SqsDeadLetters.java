@@ -2,7 +2,7 @@ package dev.ao4j.mu.queue.sqs;
 
 import static dev.ao4j.mu.queue.sqs.SqsTaskQueue.call;
 
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.DeadLetter;
 import dev.ao4j.mu.queue.DeadLetters;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.ao4j.mu.queue.sqs;
 
-import dev.ao4j.mu.queue.CrankTask;
+import dev.ao4j.mu.port.CrankTask;
 import dev.ao4j.mu.queue.Lease;
 import dev.ao4j.mu.queue.QueueBackend;
 import dev.ao4j.mu.queue.QueueException;

@@ -1,0 +1,65 @@
+package dev.ao4j.node;
+
+import dev.ao4j.arweave.store.Permastore;
+import dev.ao4j.arweave.store.StoreUnavailableException;
+import dev.ao4j.arweave.store.embedded.BlockClock;
+import dev.ao4j.arweave.store.embedded.EmbeddedPermastore;
+import dev.ao4j.arweave.store.graphql.GatewayGraphQl;
+import dev.ao4j.arweave.store.http.ArweaveHttpConfig;
+import dev.ao4j.arweave.store.http.ArweaveHttpPermastore;
+import dev.ao4j.config.DataDir;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place that builds the node's permanent store. By default the embedded store under
+ * {@code ao4j.data-dir}/permastore with a block every {@code ao4j.block-time} (0 = only when mined); when
+ * {@code ao4j.arweave.gateway-url} is set, real Arweave through that gateway and {@code ao4j.arweave.bundler-url}.
+ * Beans are created on first injection, so nothing is opened until a request or a unit first needs the store.
+ */
+@ApplicationScoped
+public class PermastoreWiring {
+    private static final Logger LOG = Logger.getLogger(PermastoreWiring.class);
+
+    @Inject
+    PermastoreConfig arweave;
+
+    @Inject
+    DataDir data;
+
+    /** The embedded store mines a block this often; 0 = only when mined on request. */
+    @ConfigProperty(name = "ao4j.block-time", defaultValue = "120s")
+    Duration blockTime;
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Permastore permastore() throws StoreUnavailableException {
+        if (arweave.gatewayUrl().isPresent()) {
+            LOG.infof("permanent store: Arweave via gateway %s, uploads via %s", arweave.gatewayUrl().get(), arweave.bundlerUrl());
+            return new ArweaveHttpPermastore(new ArweaveHttpConfig(arweave.gatewayUrl().get(), arweave.bundlerUrl(),
+                    arweave.currency(), arweave.timeout(), 4, Duration.ofMillis(500)));
+        }
+        Path dir = data.resolve("permastore");
+        LOG.infof("permanent store: embedded under %s, block time %s", dir, blockTime.isZero() ? "manual" : blockTime);
+        return EmbeddedPermastore.open(dir, BlockClock.every(blockTime));
+    }
+
+    void close(@Disposes Permastore permastore) {
+        permastore.close();
+    }
+
+    @Produces
+    @Singleton
+    GatewayGraphQl gatewayGraphQl(Permastore permastore) {
+        return new GatewayGraphQl(permastore);
+    }
+}
