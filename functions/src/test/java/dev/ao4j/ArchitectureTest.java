@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The dependency rule (docs/architecture-rule.md), checked on the production classes of functions,
+ * The dependency rule (docs/architecture.md, "The dependency rule"), checked on the production classes of functions,
  * arweave-adapter and wasm-runtime:
  * <ul>
  * <li>no unit (su, cu, mu) uses another unit's packages: a call across units is a port, and its in-process
