@@ -12,6 +12,11 @@ import java.util.function.Function;
  * garbage collector, large data, deep recursion, utf8, outbox tags built from tables, cron messages and
  * assignments. Programs also leave state behind (a global table that grows across messages), so a difference
  * that a single output hides still shows in the memory of the messages after it.
+ *
+ * <p>Up to {@link #PER_EVAL} consecutive Eval programs share one Eval message, each in its own function under
+ * {@code pcall}: every program still runs and shows in the output and the memory, and the whole memory is
+ * hashed once per message instead of once per program. Programs meant to fail the message (an uncaught error)
+ * and the non-Eval kinds are messages of their own.
  */
 final class LuaCorpus {
     /** Handlers the programs rely on, installed once after the spawn. */
@@ -50,7 +55,14 @@ final class LuaCorpus {
     /** One program: an Eval, a plain message with tags and data, or a cron message. */
     sealed interface Program permits Eval, Message, Cron {}
 
-    record Eval(String lua) implements Program {}
+    /** @param alone the program must be its own message (it fails the message on purpose) */
+    record Eval(String lua, boolean alone) implements Program {
+        Eval(String lua) {
+            this(lua, false);
+        }
+    }
+
+    static final int PER_EVAL = 5;
 
     record Message(String data, List<String> tagPairs) implements Program {}
 
@@ -67,14 +79,42 @@ final class LuaCorpus {
     /** Adds the setup and {@code count} programs to a scenario that has its spawn message. */
     AosScenario appendTo(AosScenario scenario, int count) {
         scenario.eval(SETUP);
+        List<String> batch = new ArrayList<>();
         for (Program program : programs(count)) {
+            if (program instanceof Eval e && !e.alone()) {
+                batch.add(e.lua());
+                if (batch.size() == PER_EVAL) {
+                    flush(scenario, batch);
+                }
+                continue;
+            }
+            flush(scenario, batch);
             switch (program) {
                 case Eval e -> scenario.eval(e.lua());
                 case Message m -> scenario.message(AosScenario.USER, m.data(), m.tagPairs().toArray(String[]::new));
                 case Cron c -> scenario.cron(c.tagPairs().toArray(String[]::new));
             }
         }
+        flush(scenario, batch);
         return scenario;
+    }
+
+    private static void flush(AosScenario scenario, List<String> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        StringBuilder lua = new StringBuilder("local programs = {\n");
+        for (String program : batch) {
+            lua.append("function()\n").append(program).append("\nend,\n");
+        }
+        lua.append("}\nlocal out = {}\n")
+                .append("for i, program in ipairs(programs) do\n")
+                .append("  local ok, value = pcall(program)\n")
+                .append("  out[#out + 1] = i .. ' ' .. tostring(ok) .. ' ' .. tostring(value)\n")
+                .append("end\n")
+                .append("return table.concat(out, '\\n')");
+        scenario.eval(lua.toString());
+        batch.clear();
     }
 
     private static String keyExpression(Random r) {
@@ -203,10 +243,10 @@ final class LuaCorpus {
                     local ok3, tb = xpcall(function() error('deep ' .. %d) end, debug.traceback)
                     return tostring(ok) .. err.code .. tostring(ok2) .. err2 .. tostring(ok3) .. string.sub(tb, 1, 80)"""
                     .formatted(r.nextInt(1000), r.nextInt(1000)));
-            case 1 -> new Eval("error('uncaught " + r.nextInt(1000) + "')");
+            case 1 -> new Eval("error('uncaught " + r.nextInt(1000) + "')", true);
             case 2 -> new Eval("local t = setmetatable({}, { __index = function(_, k) error('no ' .. k) end })\n"
                     + "return select(2, pcall(function() return t.missing end))");
-            default -> new Eval("Corpus.partial = " + r.nextInt(100) + "\nerror({ reason = 'after a change' })");
+            default -> new Eval("Corpus.partial = " + r.nextInt(100) + "\nerror({ reason = 'after a change' })", true);
         };
     }
 
