@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AosDifferentialTest {
-    static final String MEMORY_HASH = "Memory-SHA-256";
     private WasmEngine engine;
 
     @BeforeAll
@@ -95,27 +94,7 @@ class AosDifferentialTest {
         ModuleFormat format = ModuleFormat.require(formatTag);
         Path wasm = Compat.module(file);
         AosScenario scenario = scenario(format);
-        var reference = ReferenceLoader.start(wasm, format, scenario.env(), scenario.messages());
-
-        AoModule module = AoModule.load(engine, Files.readAllBytes(wasm), format);
-        JsonNode env = scenario.env();
-        List<ObjectNode> actual = new ArrayList<>();
-        try (ProcessInstance process = ProcessInstance.start(module, Limits.DEFAULT)) {
-            for (JsonNode msg : scenario.messages()) {
-                actual.add(process.handle(msg, env).toJson().put(MEMORY_HASH, process.memorySha256()));
-            }
-        }
-        ArrayNode expected = reference.join();
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < actual.size(); i++) {
-            int index = i;
-            JsonNode want = expected.get(i);
-            JsonNode got = actual.get(i);
-            for (String key : List.of("Output", "Messages", "Spawns", "Assignments", "Error", MEMORY_HASH)) {
-                assertEquals(want.get(key), got.get(key), () -> "message " + index + " field " + key
-                        + "\nreference: " + want + "\nao4j:      " + got);
-            }
-        }
+        ArrayNode expected = Differential.assertSameAsReference(engine, wasm, format, scenario, file);
         // The scenario exercises what it claims to (so that equality is not vacuous).
         assertEquals("42", expected.get(1).at("/Output/data").asText());
         assertEquals(20, expected.get(2).at("/Output/data").asText().split(",").length, "pairs over a table of 20 keys");
@@ -127,4 +106,23 @@ class AosDifferentialTest {
                 "the environment a process sees: empty");
     }
 
+    /** aos-sqlite: a database created, filled and queried through Eval. */
+    @org.junit.jupiter.api.Test
+    void sqliteThroughEvalLeavesTheReferenceLoadersMemory() throws Exception {
+        ModuleFormat format = ModuleFormat.require("wasm64-unknown-emscripten-draft_2024_02_15");
+        AosScenario scenario = new AosScenario(format).spawn()
+                .eval("local sqlite3 = require('lsqlite3')\nDb = sqlite3.open_memory()\n"
+                        + "Db:exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, score REAL)')\nreturn 'created'")
+                .eval("local stmt = Db:prepare('INSERT INTO notes (body, score) VALUES (?, ?)')\n"
+                        + "for i = 1, 50 do stmt:bind_values('note ' .. i, i / 7); stmt:step(); stmt:reset() end\n"
+                        + "stmt:finalize()\nreturn Db:total_changes()")
+                .eval("local rows = {}\n"
+                        + "for row in Db:nrows('SELECT id, body, score FROM notes WHERE id % 7 = 0 ORDER BY score DESC') do\n"
+                        + "  rows[#rows + 1] = row.id .. '|' .. row.body .. '|' .. string.format('%.6f', row.score)\n"
+                        + "end\nreturn table.concat(rows, ',')")
+                .eval("return Db:exec('SELECT * FROM missing_table')");
+        ArrayNode expected = Differential.assertSameAsReference(engine, Compat.module("sqlite.wasm"), format, scenario, "sqlite");
+        assertEquals("created", expected.get(1).at("/Output/data").asText(), expected.get(1).toString());
+        assertTrue(expected.get(3).at("/Output/data").asText().startsWith("49|note 49|"), expected.get(3).toString());
+    }
 }

@@ -62,7 +62,7 @@ final class LuaCorpus {
         }
     }
 
-    static final int PER_EVAL = 5;
+    static final int PER_EVAL = 10;
 
     record Message(String data, List<String> tagPairs) implements Program {}
 

@@ -4,14 +4,17 @@ import dev.ao4j.metrics.UnitMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The units' metrics in Prometheus form (GET /q/metrics): {@code ao4j_su_messages_sequenced_total},
  * {@code ao4j_cu_evaluation_seconds} (count = messages evaluated, by outcome), and the MU's
- * {@code ao4j_mu_messages_accepted_total} and {@code ao4j_mu_steps_cranked_total}.
+ * {@code ao4j_mu_messages_accepted_total} and {@code ao4j_mu_steps_cranked_total}. Created at start, so that
+ * the SU and CU series are listed (at zero) before the first message, as Prometheus expects of a series.
  */
+@Startup
 @ApplicationScoped
 public class MicrometerUnitMetrics implements UnitMetrics {
     private final MeterRegistry registry;
