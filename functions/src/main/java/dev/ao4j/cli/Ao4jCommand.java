@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Also: ao4j bench [SUITE...] measures ao4j (the ao4j-bench module; ao4j bench --help)."},
         subcommands = {UpCommand.class, WalletCommand.class, ItemCommand.class, BundleCommand.class, ModuleCommand.class, MuCommand.class,
                 ProcessCommands.Spawn.class, ProcessCommands.Send.class, ProcessCommands.Eval.class, ProcessCommands.Result.class,
-                ProcessCommands.DryRun.class, ProcessCommands.Processes.class, ProcessCommands.Modules.class})
+                ProcessCommands.DryRun.class, ProcessCommands.Processes.class, ProcessCommands.Modules.class,
+                VerifyCommand.class})
 public final class Ao4jCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

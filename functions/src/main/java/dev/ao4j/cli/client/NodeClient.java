@@ -63,7 +63,24 @@ public final class NodeClient {
     }
 
     public JsonNode result(String message, String process) throws NodeException {
-        return getJson(urls.cu() + "/result/" + enc(message) + "?process-id=" + enc(process), EVALUATION_TIMEOUT);
+        return result(urls.cu(), message, process);
+    }
+
+    /** The result of a message from the CU at {@code cu} (which evaluates up to it if needed). */
+    public JsonNode result(String cu, String message, String process) throws NodeException {
+        return getJson(trim(cu) + "/result/" + enc(message) + "?process-id=" + enc(process), EVALUATION_TIMEOUT);
+    }
+
+    /** The CU's signed attestation of its stored result of a message (404: it has none). */
+    public JsonNode attestation(String cu, String message, String process) throws NodeException {
+        return getJson(trim(cu) + "/result/" + enc(message) + "/attestation?process-id=" + enc(process),
+                EVALUATION_TIMEOUT);
+    }
+
+    /** A page of the process's log on the node's SU: {@code from < timestamp}, at most {@code limit} slots. */
+    public JsonNode logPage(String process, Long from, int limit) throws NodeException {
+        return getJson(urls.su() + "/" + enc(process) + "?process-id=" + enc(process)
+                + (from == null ? "" : "&from=" + from) + "&limit=" + limit);
     }
 
     public JsonNode dryRun(String process, ObjectNode message) throws NodeException {
@@ -134,6 +151,10 @@ public final class NodeClient {
 
     private static String abbreviate(String text) {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String enc(String value) {

@@ -87,7 +87,7 @@ public final class HttpSuClient implements SuClient {
             sleep(backoff);
             backoff *= 2;
         }
-        throw CuException.unavailable("the SU at " + uri + " failed: " + last.getMessage(), last);
+        throw CuException.unavailable("the SU at " + uri + " failed: " + (last.getMessage() != null ? last.getMessage() : last), last);
     }
 
     private static void sleep(long millis) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ao4j.arweave.ans104.Base64Url;
-import dev.ao4j.arweave.ans104.Hashes;
 import dev.ao4j.cu.port.Attestor;
 import dev.ao4j.cu.port.BlockSource;
 import dev.ao4j.cu.port.CheckpointStore;
@@ -178,7 +177,7 @@ public final class ComputeService implements AutoCloseable {
         node.put("timestamp", evaluation.timestamp());
         node.put("blockHeight", evaluation.blockHeight());
         node.put("memorySha256", evaluation.memorySha256());
-        node.put("resultSha256", Hashes.sha256Hex(evaluation.result().getBytes(StandardCharsets.UTF_8)));
+        node.put("resultSha256", evaluation.resultSha256());
         node.put("item", Base64Url.encode(signed.raw()));
         results.saveAttestation(processId, evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(),
                 node.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.ao4j.cu.port;
 
+import dev.ao4j.arweave.ans104.Hashes;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,11 @@ public interface ResultStore extends AutoCloseable {
         public Evaluation withMemorySha256(String sha) {
             return new Evaluation(processId, timestamp, ordinate, cron, messageId, nonce, epoch, blockHeight, deepHash,
                     isAssignment, error, result, sha);
+        }
+
+        /** Hex SHA-256 of the result JSON's UTF-8 bytes: what an attestation states as {@code resultSha256}. */
+        public String resultSha256() {
+            return Hashes.sha256Hex(result.getBytes(StandardCharsets.UTF_8));
         }
     }
 
