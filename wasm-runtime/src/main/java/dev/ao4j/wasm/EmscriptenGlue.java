@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -35,6 +36,8 @@ final class EmscriptenGlue {
     private static final int EBADF = 8;
     private static final int ENOENT = 44;
     private static final int ESPIPE = 70;
+    private static final int EINVAL = 28;
+    private static final int ERANGE = 68;
 
     private final ModuleFormat format;
     private final boolean memory64;
@@ -145,6 +148,21 @@ final class EmscriptenGlue {
         env.put("__syscall_rmdir", (ProxyExecutable) args -> -ENOENT);
         env.put("__syscall_renameat", (ProxyExecutable) args -> -ENOENT);
         env.put("__syscall_readlinkat", (ProxyExecutable) args -> -ENOENT);
+        // The rest of the file-system calls some modules import (aos-sqlite): paths do not exist, descriptors are
+        // the standard streams only, as above.
+        for (String path : List.of("__syscall_chmod", "__syscall_faccessat", "__syscall_stat64", "__syscall_lstat64",
+                "__syscall_newfstatat", "__syscall_mkdirat", "__syscall_utimensat")) {
+            env.put(path, (ProxyExecutable) args -> -ENOENT);
+        }
+        for (String descriptor : List.of("__syscall_fchmod", "__syscall_fchown32")) {
+            env.put(descriptor, (ProxyExecutable) args -> isStdio(args[0].asInt()) ? 0 : -EBADF);
+        }
+        env.put("__syscall_fstat64", (ProxyExecutable) args -> -EBADF);
+        env.put("__syscall_ftruncate64", (ProxyExecutable) args -> -EBADF);
+        env.put("_munmap_js", (ProxyExecutable) args -> -EBADF);
+        env.put("__syscall_getcwd", (ProxyExecutable) args -> getcwd(ptr(args[0]), ptr(args[1])));
+        env.put("emscripten_get_now", (ProxyExecutable) args -> (double) nextNow());
+        env.put("emscripten_get_heap_max", (ProxyExecutable) args -> addressResult(format.heapMax()));
         env.put("__asyncjs__weavedrive_open", (ProxyExecutable) args -> suspending(() -> drive.open(memory.cString(ptr(args[0])))));
         env.put("__asyncjs__weavedrive_read", (ProxyExecutable) args ->
                 suspending(() -> drive.read(args[0].asInt(), memory, ptr(args[1]), ptr(args[2]))));
@@ -161,6 +179,8 @@ final class EmscriptenGlue {
             return isStdio(fd) ? 0 : EBADF;
         });
         wasi.put("fd_seek", (ProxyExecutable) this::fdSeek);
+        wasi.put("fd_sync", (ProxyExecutable) args -> isStdio(args[0].asInt()) ? 0 : EBADF);
+        wasi.put("fd_fdstat_get", (ProxyExecutable) args -> fdstat(args[0].asInt(), ptr(args[1])));
         // The reference glue of these formats hands the process an empty environment.
         wasi.put("environ_sizes_get", (ProxyExecutable) args -> {
             memory.writePointer(ptr(args[0]), 0);
@@ -169,6 +189,32 @@ final class EmscriptenGlue {
         });
         wasi.put("environ_get", (ProxyExecutable) args -> 0);
         return ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(env), "wasi_snapshot_preview1", ProxyObject.fromMap(wasi)));
+    }
+
+    /** The working directory is the root, as in the reference's file system. */
+    private int getcwd(long buffer, long size) {
+        if (size == 0) {
+            return -EINVAL;
+        }
+        if (size < 2) {
+            return -ERANGE;
+        }
+        memory.writeByte(buffer, (byte) '/');
+        memory.writeByte(buffer + 1, (byte) 0);
+        return 2;
+    }
+
+    /** The standard streams are terminals (character devices) with no rights bits set, as the reference says. */
+    private int fdstat(int fd, long buffer) {
+        if (!isStdio(fd)) {
+            return EBADF;
+        }
+        memory.writeByte(buffer, (byte) 2); // byte 1 is padding the reference leaves alone
+        memory.writeByte(buffer + 2, (byte) 0);
+        memory.writeByte(buffer + 3, (byte) 0);
+        memory.writeLong(buffer + 8, 0);
+        memory.writeLong(buffer + 16, 0);
+        return 0;
     }
 
     private static boolean isStdio(int fd) {
