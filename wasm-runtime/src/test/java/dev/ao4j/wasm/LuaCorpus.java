@@ -278,7 +278,7 @@ final class LuaCorpus {
     /** Deep recursion; one in five overflows the Lua stack (a million slots, so the memory grows by megabytes). */
     private static Program recursion(Random r) {
         int depth = r.nextBoolean() ? 1 + r.nextInt(190) : 1000 + r.nextInt(9000);
-        String overflow = r.nextInt(5) == 0 ? "forever" : "function(n) return f(n %% 50) end";
+        String overflow = r.nextInt(5) == 0 ? "forever" : "function(n) return f(n % 50) end";
         return new Eval("""
                 local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end
                 local function forever(n) return 1 + forever(n + 1) end
