@@ -12,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,20 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * identical for every message.
  */
 @Tag("slow")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AosDifferentialTest {
-    private WasmEngine engine;
-
-    @BeforeAll
-    void engine() {
-        engine = WasmEngine.create();
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
-    }
-
+class AosDifferentialTest extends WithWasmEngine {
     static AosScenario scenario(ModuleFormat format) {
         String big = "x".repeat(1 << 20);
         return new AosScenario(format)

@@ -14,11 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,20 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * a message that runs out of gas fails alike and leaves the state as it was.
  */
 @Tag("slow")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GasMeteringTest {
-    private WasmEngine engine;
-
-    @BeforeAll
-    void engine() {
-        engine = WasmEngine.create();
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
-    }
-
+class GasMeteringTest extends WithWasmEngine {
     private static AosScenario scenario(ModuleFormat format) {
         return new AosScenario(format)
                 .spawn()

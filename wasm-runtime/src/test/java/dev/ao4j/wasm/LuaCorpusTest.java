@@ -11,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,20 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code ao4j.corpus.seed} (default 1). {@code ./ao4j corpus --programs N --seed S} runs any number.
  */
 @Tag("slow")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LuaCorpusTest {
-    private WasmEngine engine;
-
-    @BeforeAll
-    void engine() {
-        engine = WasmEngine.create();
-    }
-
-    @AfterAll
-    void close() {
-        engine.close();
-    }
-
+class LuaCorpusTest extends WithWasmEngine {
     @ParameterizedTest(name = "{1}: {2}‰ of the corpus")
     @CsvSource({"aos2_0_6.wasm, wasm64-unknown-emscripten-draft_2024_02_15, 400",
             "aos2_0_4_32.wasm, wasm32-unknown-emscripten4, 300",
