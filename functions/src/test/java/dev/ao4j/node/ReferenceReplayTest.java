@@ -77,7 +77,7 @@ class ReferenceReplayTest {
                 slots++;
             }
         }
-        assertTrue(slots >= 9, "both processes were replayed slot by slot: " + slots);
+        assertTrue(slots >= 8, "both processes were replayed slot by slot (6 of the sender, 2 of the receiver): " + slots);
     }
 
     private static boolean emptyArray(JsonNode node) {
