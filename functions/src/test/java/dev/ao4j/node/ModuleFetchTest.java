@@ -25,6 +25,7 @@ class ModuleFetchTest {
                 .redirectErrorStream(true);
         builder.environment().put("npm_config_registry", "http://127.0.0.1:" + closedPort + "/");
         builder.environment().put("npm_config_cache", tmp.resolve("npm-cache").toString());
+        builder.environment().put("npm_config_fetch_retries", "0");
         Process fetch = builder.start();
         String output = new String(fetch.getInputStream().readAllBytes());
 

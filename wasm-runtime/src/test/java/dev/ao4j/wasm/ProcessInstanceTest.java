@@ -10,10 +10,12 @@ import dev.ao4j.testing.Compat;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Snapshots, restore, limits and failure recovery on the wasm32 aos build (one boot shared by the tests). */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProcessInstanceTest {
     private static final ModuleFormat FORMAT = ModuleFormat.WASM32_EMSCRIPTEN4;
