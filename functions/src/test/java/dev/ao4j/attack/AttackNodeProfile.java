@@ -1,0 +1,18 @@
+package dev.ao4j.attack;
+
+import dev.ao4j.node.NodeUpProfile;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The node every attack test runs against: `ao4j up` as a user starts it (real aos modules published), with a fresh
+ * data directory. One profile for the whole package so Quarkus boots once for all attack tests; a test that needs
+ * a tighter limit sets it here and documents why.
+ */
+public final class AttackNodeProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return new HashMap<>(new NodeUpProfile().getConfigOverrides());
+    }
+}
