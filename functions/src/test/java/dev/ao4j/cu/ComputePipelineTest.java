@@ -131,6 +131,38 @@ class ComputePipelineTest {
     }
 
     @Test
+    void aReplayAfterACrashEvaluatesEveryMessageItsOwnStoredResultIncluded() {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        String mu = FakeSu.randomId();
+        su.sendAs(mu, List.of(new Tag("Action", "Credit-Notice"), new Tag("From-Process", "P".repeat(43))), "1");
+        su.send(action("Ping"), "x");
+        su.sendAs(mu, List.of(new Tag("Action", "Credit-Notice"), new Tag("From-Process", "Q".repeat(43))), "2");
+        Path resultsDb = dir.resolve("results.db");
+        String uninterrupted;
+        try (PipelineHarness before = PipelineHarness.onResults(resultsDb, su, CuSettings.defaults().withCheckpointEvery(0))) {
+            before.compute.evaluate(su.processId, Target.LATEST);
+            uninterrupted = before.compute.memorySha256(su.processId, Target.LATEST);
+        }
+        try (PipelineHarness after = PipelineHarness.onResults(resultsDb, su, CuSettings.defaults())) {
+            after.compute.evaluate(su.processId, Target.LATEST);
+            assertEquals(4, after.runtime.seen.size(), "no checkpoint: the whole log is replayed, the forwarded messages too");
+            assertEquals(uninterrupted, after.compute.memorySha256(su.processId, Target.LATEST));
+        }
+    }
+
+    @Test
+    void aStrangersCopyOfAForwardedMessageDoesNotMakeTheGenuineOneADuplicate() {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        List<Tag> notice = List.of(new Tag("Action", "Credit-Notice"), new Tag("From-Process", "P".repeat(43)));
+        su.sendAs(FakeSu.randomId(), notice, "100");
+        String genuine = su.sendAs(FakeSu.randomId(), notice, "100");
+        try (PipelineHarness h = harness(su, CuSettings.defaults())) {
+            assertEquals("count=3", h.compute.result(genuine, su.processId).get("Output").asText(),
+                    "the genuine push is evaluated after the front-run copy");
+        }
+    }
+
+    @Test
     void aBrokenHashChainIsRefusedWith422() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         su.send(action("Ping"), "a");

@@ -36,11 +36,26 @@ final class PipelineHarness implements AutoCloseable {
     /** With a real module runtime and binary (null: the counting runtime). */
     PipelineHarness(Path dir, FakeSu su, CuSettings settings, MemoryCheckpoints checkpoints, List<Tag> moduleTags,
                     ModuleRuntime real, byte[] binary) {
+        this(new SqliteResultStore(dir.resolve("results-" + System.nanoTime() + ".db")), su, settings, checkpoints,
+                moduleTags, real, binary);
+    }
+
+    /**
+     * A CU on the result store in {@code resultsDb} with no checkpoint: a second one on the same file is the CU after
+     * a kill -9 that came before any checkpoint.
+     */
+    static PipelineHarness onResults(Path resultsDb, FakeSu su, CuSettings settings) {
+        return new PipelineHarness(new SqliteResultStore(resultsDb), su, settings, new MemoryCheckpoints(), moduleTags(),
+                null, null);
+    }
+
+    private PipelineHarness(ResultStore results, FakeSu su, CuSettings settings, MemoryCheckpoints checkpoints,
+                            List<Tag> moduleTags, ModuleRuntime real, byte[] binary) {
         this.su = su;
         this.moduleRuntime = real != null ? real : runtime;
         this.checkpoints = checkpoints;
         this.moduleTags = moduleTags;
-        this.results = new SqliteResultStore(dir.resolve("results-" + System.nanoTime() + ".db"));
+        this.results = results;
         ModuleSource modules = new ModuleSource() {
             @Override
             public Optional<ModuleMeta> meta(String moduleId) {

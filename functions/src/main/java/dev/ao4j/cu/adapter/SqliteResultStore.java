@@ -99,9 +99,11 @@ public final class SqliteResultStore implements ResultStore {
     }
 
     @Override
-    public synchronized boolean hasDeepHash(String processId, String deepHash) {
-        return !query("SELECT " + COLUMNS + " FROM evaluations WHERE process_id = ? AND deep_hash = ? LIMIT 1",
-                processId, deepHash).isEmpty();
+    public synchronized boolean evaluatedBefore(String processId, String deepHash, String messageId, long nonce) {
+        String column = deepHash != null ? "deep_hash" : "message_id";
+        return !query("SELECT " + COLUMNS + " FROM evaluations WHERE process_id = ? AND " + column + " = ?"
+                + " AND cron = '' AND nonce >= 0 AND nonce < ? LIMIT 1",
+                processId, deepHash != null ? deepHash : messageId, nonce).isEmpty();
     }
 
     @Override

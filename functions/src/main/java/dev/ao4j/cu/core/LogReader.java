@@ -94,8 +94,11 @@ public final class LogReader {
                                    String owner, String ownTarget, String anchor, List<Tag> tags, boolean isAssignment) {
         String fromProcess = TagJson.first(tags, "From-Process").filter(value -> !value.isEmpty()).orElse(null);
         boolean forwarded = TagJson.first(tags, "From-Process").isPresent();
+        // The signer is part of the key, unlike AO's CU: otherwise a stranger who re-signs a predictable outbox message
+        // and pushes it first turns the genuine one into a skipped duplicate (docs/security.md).
         String deepHash = forwarded
-                ? crypto.contentHash(ownTarget, anchor, tags, data == null ? new byte[0] : data.getBytes(StandardCharsets.UTF_8))
+                ? owner + "/" + crypto.contentHash(ownTarget, anchor, tags,
+                        data == null ? new byte[0] : data.getBytes(StandardCharsets.UTF_8))
                 : null;
         List<Tag> fedTags = tags.stream().filter(tag -> !tag.name().equals("From") && !tag.name().equals("Owner")).toList();
         String target = isAssignment ? (ownTarget == null ? "" : ownTarget) : slot.process();

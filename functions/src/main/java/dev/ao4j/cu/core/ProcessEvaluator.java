@@ -302,8 +302,9 @@ public final class ProcessEvaluator {
 
     private void evaluateScheduled(ScheduledMessage message) {
         boolean duplicate = message.deepHash() != null
-                && (unsavedDeepHashes.contains(message.deepHash()) || results.hasDeepHash(process.id(), message.deepHash()))
-                || message.isAssignment() && alreadyEvaluated(message.id());
+                && (unsavedDeepHashes.contains(message.deepHash())
+                    || results.evaluatedBefore(process.id(), message.deepHash(), null, message.nonce()))
+                || message.isAssignment() && alreadyEvaluated(message.id(), message.nonce());
         if (duplicate) {
             LOG.debugf("process %s: slot %d (%s) repeats an evaluated message; skipped", process.id(), message.nonce(),
                     message.id());
@@ -314,9 +315,10 @@ public final class ProcessEvaluator {
         lastMessageId = message.id();
     }
 
-    private boolean alreadyEvaluated(String messageId) {
+    /** Evaluated at an earlier slot: the unsaved ones of this request all are. */
+    private boolean alreadyEvaluated(String messageId, long nonce) {
         return unsaved.stream().anyMatch(e -> messageId.equals(e.messageId()))
-                || results.byMessage(process.id(), messageId).isPresent();
+                || results.evaluatedBefore(process.id(), null, messageId, nonce);
     }
 
     private void apply(EvalMessage message, String deepHash, boolean isAssignment) {

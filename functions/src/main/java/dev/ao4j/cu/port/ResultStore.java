@@ -38,7 +38,12 @@ public interface ResultStore extends AutoCloseable {
 
     Optional<Evaluation> byMessage(String processId, String messageId);
 
-    boolean hasDeepHash(String processId, String deepHash);
+    /**
+     * Whether a message with this deep hash (or, for an assignment, this message id) was evaluated at a slot before
+     * {@code nonce}. Only earlier slots count: a replay after a crash meets the message's own stored result, which is
+     * no reason to skip it (AO's CU asks the same: {@code findMessageBefore}).
+     */
+    boolean evaluatedBefore(String processId, String deepHash, String messageId, long nonce);
 
     /**
      * Evaluations after {@code from} and up to {@code to} (either may be null), ascending or descending.
