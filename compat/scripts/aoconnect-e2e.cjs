@@ -4,39 +4,12 @@
 // Signs with createDataItemSigner and a fresh Arweave JWK. Each check says what the user sees; the first failing
 // one exits 1 with its message. stdout: one JSON object with what the scenario observed.
 const assert = require('node:assert/strict');
-const resolve = (name) => require(require.resolve(name, { paths: [process.cwd()] }));
-const ao = resolve('@permaweb/aoconnect');
-const Arweave = resolve('arweave');
+const { ao, env, sleep, newUser, spawnAos, outputText } = require('./lib/aos-user.cjs');
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const MODULE = env('AO_MODULE');
 const SCHEDULER = env('AO_SCHEDULER');
-const AUTHORITY = env('AO_AUTHORITY');
 const GATEWAY = env('GATEWAY_URL');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const observed = {};
-
-async function newUser() {
-  const jwk = await Arweave.init({}).wallets.generate();
-  const address = await Arweave.init({}).wallets.jwkToAddress(jwk);
-  return { signer: ao.createDataItemSigner(jwk), address };
-}
-
-async function spawnAos(user, name, extraTags = []) {
-  const process = await ao.spawn({
-    module: MODULE,
-    scheduler: SCHEDULER,
-    signer: user.signer,
-    tags: [{ name: 'Authority', value: AUTHORITY }, { name: 'Name', value: name }, ...extraTags],
-  });
-  assert.match(process, /^[A-Za-z0-9_-]{43}$/, 'spawn returns the new process id');
-  return process;
-}
 
 // Sends an Eval and returns its result; the code runs in the process as its owner.
 async function evalLua(user, process, code) {
@@ -44,8 +17,6 @@ async function evalLua(user, process, code) {
   return { message, result: await ao.result({ process, message }) };
 }
 
-const outputText = (result) =>
-  result.Output && typeof result.Output === 'object' ? String(result.Output.data ?? '') : String(result.Output ?? '');
 
 // Polls a read-only question (a dry-run) until `accept` holds for its reply Data, or fails after `seconds`.
 async function eventually(what, seconds, ask, accept) {

@@ -147,9 +147,8 @@ public final class CuNodeBench implements BenchSuite {
     }
 
     private static CuSettings settings(int checkpointEvery, boolean hashEveryMessage) {
-        CuSettings d = CuSettings.defaults();
-        return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), checkpointEvery,
-                Duration.ofHours(1), d.pageSize(), hashEveryMessage);
+        return CuSettings.defaults().withCheckpointEvery(checkpointEvery).withIdleTimeout(Duration.ofHours(1))
+                .withHashEveryMessage(hashEveryMessage);
     }
 
     private record Cu(ComputeService service, SqliteResultStore results) implements AutoCloseable {

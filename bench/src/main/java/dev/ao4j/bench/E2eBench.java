@@ -2,10 +2,8 @@ package dev.ao4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ao4j.node.ModuleCatalog;
 import dev.ao4j.node.NodeUrls;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,50 +27,18 @@ public final class E2eBench implements BenchSuite {
     @Override
     public List<BenchRow> run(Options options) throws Exception {
         Path root = Path.of(System.getProperty("ao4j.root", ".")).toAbsolutePath();
-        Path launcher = root.resolve("ao4j");
-        if (!Files.isExecutable(launcher)) {
-            throw new IllegalStateException("bench e2e starts the node with " + launcher + "; run it through ./ao4j");
-        }
-        Path data = Files.createTempDirectory("ao4j-bench-e2e");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = data.resolve("node.log");
-        Process node = new ProcessBuilder(launcher.toString(), "up", "--data", data.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            NodeUrls urls = awaitUrls(node, data, log);
+        try (LaunchedNode node = LaunchedNode.start(root, Files.createTempDirectory("ao4j-bench-e2e"))) {
             int warmup = options.quick() ? 50 : 500;
             int measured = options.quick() ? 100 : 1000;
             int seconds = options.quick() ? 10 : 30;
-            JsonNode m = runScript(root.resolve("compat"), urls, List.of(warmup, measured, 16, 4, seconds));
+            JsonNode m = runScript(root.resolve("compat"), node.urls(), List.of(warmup, measured, 16, 4, seconds));
             List<BenchRow> rows = new ArrayList<>();
             rows.add(BenchRow.versus("e2e.message-to-result.p50", m.get("p50").asDouble(), "ms", "goal 15 ms", 15));
             rows.add(BenchRow.versus("e2e.message-to-result.p99", m.get("p99").asDouble(), "ms", "goal 50 ms", 50));
             rows.add(BenchRow.of("e2e.message-to-result.mean", m.get("mean").asDouble(), "ms"));
             rows.add(BenchRow.of("e2e.sustained.16-clients.4-processes", m.get("throughput").asDouble(), "msg/s"));
             return rows;
-        } finally {
-            node.destroy();
-            if (!node.waitFor(60, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-            }
         }
-    }
-
-    private static NodeUrls awaitUrls(Process node, Path data, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(data.resolve(NodeUrls.FILE))) {
-                return NodeUrls.read(data);
-            }
-            if (!node.isAlive()) {
-                throw new IllegalStateException("the node exited with " + node.exitValue() + "; its log: " + log);
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the node did not write urls.json within 10 minutes; its log: " + log);
     }
 
     private static JsonNode runScript(Path compat, NodeUrls urls, List<Integer> args) throws IOException, InterruptedException {
@@ -80,9 +46,7 @@ public final class E2eBench implements BenchSuite {
         args.forEach(a -> command.add(a.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(compat.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(java.util.Map.of("MU_URL", urls.mu(), "CU_URL", urls.cu(),
-                "GATEWAY_URL", urls.gateway(), "AO_MODULE", urls.modules().get(ModuleCatalog.DEFAULT_MODULE),
-                "AO_SCHEDULER", urls.scheduler(), "AO_AUTHORITY", urls.authority()));
+        builder.environment().putAll(LaunchedNode.aoconnectEnvironment(urls));
         Process script = builder.start();
         String out = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!script.waitFor(30, TimeUnit.MINUTES) || script.exitValue() != 0) {

@@ -183,9 +183,7 @@ public final class MuBench implements BenchSuite {
 
         /** The CU's defaults, but no process is unloaded while the bench sets up (that would time reloads). */
         private static CuSettings settings() {
-            CuSettings d = CuSettings.defaults();
-            return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), d.checkpointEvery(),
-                    Duration.ofHours(1), d.pageSize(), d.hashEveryMessage());
+            return CuSettings.defaults().withIdleTimeout(Duration.ofHours(1));
         }
 
         /** Runs the crank from {@code first} until the queue is empty. */

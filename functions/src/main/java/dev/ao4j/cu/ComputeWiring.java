@@ -59,7 +59,10 @@ public class ComputeWiring {
                                   UnitMetrics metrics) {
         Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
         CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
-                config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage());
+                config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage(),
+                new CuSettings.Bounds(config.evalTimeout(), config.dryRunTimeout(), config.timedOutRetryAfter(),
+                        config.evaluationThreads(), config.evaluationQueue(), config.loadedMemoryBytes(),
+                        config.maxStateBytes()));
         // The node provides its SU when it runs one (NodeWiring); elsewhere the CU reaches SUs over HTTP.
         LocalSu local = localSu.isResolvable() ? localSu.get() : null;
         created = ComputeUnits.create(permastore, wallet, engine, results, local, settings,
@@ -70,6 +73,7 @@ public class ComputeWiring {
     /** Checkpoints every loaded process on the way down, so a restart continues from where this CU stopped. */
     void stop(@Observes ShutdownEvent event) {
         if (created != null) {
+            created.cancelRunning(); // a runaway evaluation must not hold the stop
             created.evictAll();
             created.close();
         }

@@ -47,4 +47,32 @@ public interface CuConfig {
      */
     @WithDefault("false")
     boolean hashEveryMessage();
+
+    /** Wall-clock deadline of one scheduled message; past it nothing is stored and the process stays where it was. */
+    @WithDefault("PT60S")
+    Duration evalTimeout();
+
+    /** Wall-clock deadline of one dry-run. */
+    @WithDefault("PT5S")
+    Duration dryRunTimeout();
+
+    /** After a scheduled message passed its deadline, requests that need it are refused this long (503). */
+    @WithDefault("PT2M")
+    Duration timedOutRetryAfter();
+
+    /** Evaluations running at once (each on a platform thread with a 64 MiB stack). */
+    @WithDefault("8")
+    int evaluationThreads();
+
+    /** Requests waiting for an evaluation thread; beyond this the CU answers 503 with Retry-After. */
+    @WithDefault("64")
+    int evaluationQueue();
+
+    /** Total linear memory of the loaded processes, bytes; past it the least recently used idle ones are unloaded. */
+    @WithDefault("4294967296")
+    long loadedMemoryBytes();
+
+    /** Largest process memory {@code GET /state} serves, bytes (413 above). */
+    @WithDefault("536870912")
+    long maxStateBytes();
 }

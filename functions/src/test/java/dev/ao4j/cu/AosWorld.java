@@ -121,9 +121,8 @@ public final class AosWorld implements AutoCloseable {
     }
 
     public static CuSettings settings(int checkpointEvery, boolean hashEveryMessage) {
-        CuSettings d = CuSettings.defaults();
-        return new CuSettings(d.maxMemoryLimit(), d.maxComputeLimit(), d.supportedFormats(), checkpointEvery,
-                Duration.ofHours(1), d.pageSize(), hashEveryMessage);
+        return CuSettings.defaults().withCheckpointEvery(checkpointEvery).withIdleTimeout(Duration.ofHours(1))
+                .withHashEveryMessage(hashEveryMessage);
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();

@@ -163,6 +163,27 @@ class ComputePipelineTest {
     }
 
     @Test
+    void aMessagePastItsDeadlineIsNotStoredAndIsRefusedUntilItsRetryTime() {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        String first = su.send(action("Ping"), "a");
+        String hang = su.send(action("Hang"), "b");
+        String after = su.send(action("Ping"), "c");
+        try (PipelineHarness h = harness(su, CuSettings.defaults())) {
+            assertEquals("count=2", h.compute.result(first, su.processId).get("Output").asText());
+            CuException timedOut = assertThrows(CuException.class, () -> h.compute.result(hang, su.processId));
+            assertEquals(503, timedOut.status());
+            assertTrue(timedOut.retryAfterSeconds() > 0);
+            int evaluated = h.runtime.seen.size();
+            CuException again = assertThrows(CuException.class, () -> h.compute.result(after, su.processId));
+            assertEquals(503, again.status(), "a later message needs the one that timed out");
+            assertEquals(evaluated, h.runtime.seen.size(), "refused without running it again");
+            assertEquals("count=2", h.compute.result(first, su.processId).get("Output").asText());
+            assertEquals(2, h.compute.results(su.processId, null, null, "ASC", 100).get("edges").size(),
+                    "nothing stored past the first message");
+        }
+    }
+
+    @Test
     void aBrokenHashChainIsRefusedWith422() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         su.send(action("Ping"), "a");

@@ -41,12 +41,15 @@ final class CountingRuntime implements ModuleRuntime {
         List<String> memory = new ArrayList<>();
 
         @Override
-        public Outcome handle(ObjectNode msg, ObjectNode env) {
+        public Outcome handle(ObjectNode msg, ObjectNode env, java.time.Duration deadline) {
             String msgJson = msg.toString();
             seen.add(msgJson);
             for (JsonNode tag : msg.path("Tags")) {
                 if (tag.path("name").asText().equals("Action") && tag.path("value").asText().equals("Fail")) {
                     return new Outcome(JsonNodeFactory.instance.objectNode().put("Error", "asked to fail"), true);
+                }
+                if (tag.path("name").asText().equals("Action") && tag.path("value").asText().equals("Hang")) {
+                    throw new DeadlinePassed(deadline); // as a runaway loop ends: cancelled, nothing kept
                 }
             }
             memory.add(msgJson);
@@ -81,6 +84,16 @@ final class CountingRuntime implements ModuleRuntime {
         @Override
         public String memorySha256() {
             return Hashes.sha256Hex(String.join("\n", memory).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void cancel() {
+            memory = null;
+        }
+
+        @Override
+        public long memorySize() {
+            return String.join("\n", memory).length();
         }
 
         @Override

@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A user of a running node, over its HTTP API only: signs items, posts them to /mu, reads /su and /cu. */
-final class MuClient {
+public final class MuClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (Exception e) {
@@ -35,31 +35,31 @@ final class MuClient {
     }
 
     /** One entry of a process's SU log. */
-    record Entry(String id, String owner, List<Tag> tags, String data) {
+    public record Entry(String id, String owner, List<Tag> tags, String data) {
         String tag(String name) {
             return tags.stream().filter(t -> t.name().equals(name)).map(Tag::value).findFirst().orElse(null);
         }
     }
 
     final String base;
-    final Wallet user;
+    public final Wallet user;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    MuClient(String base) throws Exception {
+    public MuClient(String base) throws Exception {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.user = Wallets.generate(WalletType.ED25519);
     }
 
-    String suAddress() throws Exception {
+    public String suAddress() throws Exception {
         return get("/su").json().get("address").asText();
     }
 
-    String muAddress() throws Exception {
+    public String muAddress() throws Exception {
         return get("/mu/info").json().get("address").asText();
     }
 
     /** Spawns an aos process trusting the MU; answers its id. */
-    String spawn(String module, Tag... extra) throws Exception {
+    public String spawn(String module, Tag... extra) throws Exception {
         List<Tag> tags = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Process"), new Tag("Module", module), new Tag("Scheduler", suAddress()),
                 new Tag("Authority", muAddress())));
@@ -72,14 +72,14 @@ final class MuClient {
         return item.id();
     }
 
-    DataItem message(String process, String data, Tag... extra) throws Exception {
+    public DataItem message(String process, String data, Tag... extra) throws Exception {
         List<Tag> tags = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Message")));
         tags.addAll(List.of(extra));
         return DataItem.sign(user, process, anchor(), tags, data.getBytes(StandardCharsets.UTF_8));
     }
 
-    String send(String process, String data, Tag... extra) throws Exception {
+    public String send(String process, String data, Tag... extra) throws Exception {
         DataItem item = message(process, data, extra);
         Answer answer = post("/mu", item.raw());
         if (answer.status() != 202) {
@@ -88,12 +88,12 @@ final class MuClient {
         return answer.json().get("id").asText();
     }
 
-    String eval(String process, String lua) throws Exception {
+    public String eval(String process, String lua) throws Exception {
         return send(process, lua, new Tag("Action", "Eval"));
     }
 
     /** The process's SU log, oldest first (the process itself first). */
-    List<Entry> log(String process) throws Exception {
+    public List<Entry> log(String process) throws Exception {
         List<Entry> entries = new ArrayList<>();
         String from = "";
         while (true) {
@@ -125,11 +125,11 @@ final class MuClient {
         return log(process).stream().filter(e -> value.equals(e.tag(name))).toList();
     }
 
-    JsonNode result(String message, String process) throws Exception {
+    public JsonNode result(String message, String process) throws Exception {
         return get("/cu/result/" + message + "?process-id=" + process).json();
     }
 
-    Answer post(String path, byte[] body) throws Exception {
+    public Answer post(String path, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/octet-stream").header("Accept", "application/json");
         request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -141,7 +141,7 @@ final class MuClient {
                 .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    Answer get(String path) throws Exception {
+    public Answer get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).GET());
     }
 
@@ -157,12 +157,12 @@ final class MuClient {
     }
 
     /** Polls until the condition holds; fails after {@code timeout} with {@code what}. */
-    interface Check {
+    public interface Check {
         boolean holds() throws Exception;
     }
 
     /** Polls the node every 200 ms (see {@link Await}). */
-    static void await(String what, Duration timeout, Check condition) throws Exception {
+    public static void await(String what, Duration timeout, Check condition) throws Exception {
         Await.until(what, timeout, Duration.ofMillis(200), condition::holds);
     }
 }

@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -49,6 +54,8 @@ public final class ProcessInstance implements AutoCloseable {
     private boolean closed;
     /** The context was cancelled (timeout): the next reset must re-instantiate. */
     private boolean contextLost;
+    /** {@link #cancel()} was called: the instance is being discarded, nothing is rolled back. */
+    private volatile boolean cancelled;
 
     /** The polyglot objects of one instantiation. */
     private record Live(Context context, Value exports, LinearMemory memory, EmscriptenGlue glue,
@@ -134,6 +141,11 @@ public final class ProcessInstance implements AutoCloseable {
                             org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of("mem", memoryValue)))))
                     .getMember("exports");
             LinearMemory memory = new LinearMemory(memoryValue, ops, module.format().memory64());
+            if (memory.size() > limits.memoryLimitBytes()) {
+                context.close(true);
+                throw new ModuleLoadException("the module declares " + memory.size() + " bytes of initial memory,"
+                        + " above the Memory-Limit of " + limits.memoryLimitBytes(), null);
+            }
             glue.bind(exports, memory);
             // emscripten's stack set-up and the stack cookies the reference glue writes.
             exports.getMember("emscripten_stack_init").execute();
@@ -166,18 +178,46 @@ public final class ProcessInstance implements AutoCloseable {
      *
      * @throws InstanceFailedException when the instance is closed or its state could not be recovered
      */
-    public HandleResult handle(JsonNode msg, JsonNode env) throws InstanceFailedException {
-        return handle(ReferenceJson.stringify(msg), ReferenceJson.stringify(env));
+    public HandleResult handle(JsonNode msg, JsonNode env) throws InstanceFailedException, EvaluationTimeoutException {
+        return handle(msg, env, limits.evalTimeout());
     }
 
-    private synchronized HandleResult handle(String msgJson, String envJson) throws InstanceFailedException {
+    /**
+     * {@link #handle(JsonNode, JsonNode)} with its own wall-clock deadline ({@link Duration#ZERO}: none), e.g. a
+     * tighter one for a dry-run.
+     *
+     * @throws EvaluationTimeoutException past the deadline; the memory and clock are as before the message
+     */
+    public HandleResult handle(JsonNode msg, JsonNode env, Duration deadline)
+            throws InstanceFailedException, EvaluationTimeoutException {
+        return handle(ReferenceJson.stringify(msg), ReferenceJson.stringify(env), deadline);
+    }
+
+    private synchronized HandleResult handle(String msgJson, String envJson, Duration deadline)
+            throws InstanceFailedException, EvaluationTimeoutException {
         requireOpen();
         if (base == null) {
             takeBase();
         }
         long started = System.nanoTime();
-        Outcome outcome = evaluate(msgJson, envJson);
+        long clockBefore = live.glue.clock;
+        Outcome outcome = evaluate(msgJson, envJson, deadline);
         long elapsed = System.nanoTime() - started;
+        if (!outcome.timedOut && !outcome.result.failed() && live.memory.size() > limits.memoryLimitBytes()) {
+            // emscripten's resize import keeps aos within the limit; a module's own memory.grow does not ask it.
+            outcome = new Outcome(HandleResult.failure("the memory grew to " + live.memory.size()
+                    + " bytes, above the Memory-Limit of " + limits.memoryLimitBytes()));
+        }
+        if (outcome.timedOut && cancelled) {
+            closeQuietly();
+            throw new InstanceFailedException("the evaluation was cancelled: the instance is being discarded");
+        }
+        if (outcome.timedOut) {
+            rollBack();
+            live.glue.clock = clockBefore; // the message did not happen: nothing of it remains
+            takeBase();
+            throw new EvaluationTimeoutException(deadline);
+        }
         if (outcome.result.failed()) {
             LOG.debugf("message failed (%s); restoring the memory from before it", outcome.result.error());
             rollBack();
@@ -196,12 +236,30 @@ public final class ProcessInstance implements AutoCloseable {
         return outcome.result;
     }
 
-    private record Outcome(HandleResult result) {}
-
-    private Outcome evaluate(String msgJson, String envJson) {
+    /**
+     * Cancels whatever this instance is evaluating, from any thread, and discards the instance: the evaluation ends
+     * with {@link InstanceFailedException}. Used when the node stops, so no evaluation can hold the shutdown.
+     */
+    public void cancel() {
+        cancelled = true;
         Live l = live;
-        java.util.concurrent.ScheduledFuture<?> watchdog = limits.evalTimeout().isZero() ? null
-                : WATCHDOG.schedule(() -> l.context.close(true), limits.evalTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (l != null) {
+            l.context.close(true);
+        }
+    }
+
+    private record Outcome(HandleResult result, boolean timedOut) {
+        Outcome(HandleResult result) {
+            this(result, false);
+        }
+
+        static final Outcome TIMED_OUT = new Outcome(null, true);
+    }
+
+    private Outcome evaluate(String msgJson, String envJson, Duration deadline) {
+        Live l = live;
+        ScheduledFuture<?> watchdog = deadline.isZero() ? null
+                : WATCHDOG.schedule(() -> l.context.close(true), deadline.toNanos(), TimeUnit.NANOSECONDS);
         try {
             // As the reference: the gas is refilled before the strings go on the stack, and counts until the stack is restored.
             if (l.gas != null) {
@@ -225,13 +283,13 @@ public final class ProcessInstance implements AutoCloseable {
             }
             if (e.isCancelled()) {
                 contextLost = true;
-                return new Outcome(HandleResult.failure("the evaluation ran longer than " + limits.evalTimeout() + " and was cancelled"));
+                return Outcome.TIMED_OUT;
             }
             return new Outcome(HandleResult.failure(describe(e)));
         } catch (IllegalStateException e) {
             // The watchdog closed the context between two calls into it.
             contextLost = true;
-            return new Outcome(HandleResult.failure("the evaluation ran longer than " + limits.evalTimeout() + " and was cancelled"));
+            return Outcome.TIMED_OUT;
         } catch (StackOverflowError | OutOfMemoryError e) {
             return new Outcome(HandleResult.failure("the evaluation exhausted the host: " + e));
         } finally {
@@ -242,8 +300,7 @@ public final class ProcessInstance implements AutoCloseable {
     }
 
     /** Cancels evaluations past {@link Limits#evalTimeout()} by closing their context. */
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ao4j-wasm-watchdog");
                 t.setDaemon(true);
                 return t;
@@ -317,10 +374,12 @@ public final class ProcessInstance implements AutoCloseable {
         resetTo(base);
         List<String[]> replay = List.copyOf(sinceBase);
         for (String[] m : replay) {
-            Outcome o = evaluate(m[0], m[1]);
-            if (o.result.failed()) {
+            // No deadline: each of these finished before, on this machine.
+            Outcome o = evaluate(m[0], m[1], Duration.ZERO);
+            if (o.timedOut || o.result.failed()) {
                 closeQuietly();
-                throw new InstanceFailedException("re-evaluation after a failure diverged: " + o.result.error());
+                throw new InstanceFailedException("re-evaluation after a failure diverged: "
+                        + (o.timedOut ? "cancelled" : o.result.error()));
             }
         }
     }

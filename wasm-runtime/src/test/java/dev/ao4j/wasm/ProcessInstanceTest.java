@@ -59,8 +59,11 @@ class ProcessInstanceTest {
     }
 
     private HandleResult eval(ProcessInstance p, String lua) throws Exception {
-        JsonNode msg = new AosScenario(FORMAT).eval(lua).messages().get(0);
-        return p.handle(msg, env);
+        return p.handle(evalMessage(lua), env);
+    }
+
+    private static JsonNode evalMessage(String lua) {
+        return new AosScenario(FORMAT).eval(lua).messages().get(0);
     }
 
     @Test
@@ -107,16 +110,33 @@ class ProcessInstanceTest {
     }
 
     @Test
-    void aRunawayLoopIsCancelledAndTheStateKept() throws Exception {
+    void aRunawayLoopIsCancelledAtItsDeadlineAndLeavesNothingBehind() throws Exception {
         Limits limits = Limits.DEFAULT.withEvalTimeout(java.time.Duration.ofSeconds(10)); // generous: 2 shared cores
-        try (ProcessInstance p = ProcessInstance.restore(module, limits, WeaveDrive.NONE, false, booted)) {
+        try (ProcessInstance p = ProcessInstance.restore(module, limits, WeaveDrive.NONE, false, booted);
+             ProcessInstance twin = ProcessInstance.restore(module, limits, WeaveDrive.NONE, false, booted)) {
             assertEquals("1", inc(p, 1));
+            assertEquals("1", inc(twin, 1));
             String before = p.memorySha256();
-            HandleResult r = eval(p, "Count = 77\nwhile true do end");
-            assertTrue(r.failed(), () -> r.toJson().toString());
-            assertTrue(r.error().asText().contains("cancelled"), r.error().asText());
+            EvaluationTimeoutException timeout = org.junit.jupiter.api.Assertions.assertThrows(
+                    EvaluationTimeoutException.class, () -> p.handle(evalMessage("Count = 77\nwhile true do end"), env,
+                            java.time.Duration.ofMillis(500)));
+            assertEquals(500, timeout.deadline().toMillis());
             assertEquals(before, p.memorySha256());
             assertEquals("2", inc(p, 2));
+            assertEquals("2", inc(twin, 2));
+            assertEquals(twin.memorySha256(), p.memorySha256(), "memory and clock as if the message never came");
+        }
+    }
+
+    @Test
+    void cancelDiscardsTheInstanceFromAnotherThread() throws Exception {
+        try (ProcessInstance p = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
+            var stopper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            stopper.schedule(p::cancel, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            org.junit.jupiter.api.Assertions.assertThrows(InstanceFailedException.class,
+                    () -> eval(p, "while true do end"));
+            stopper.shutdown();
+            org.junit.jupiter.api.Assertions.assertThrows(InstanceFailedException.class, p::memorySha256);
         }
     }
 

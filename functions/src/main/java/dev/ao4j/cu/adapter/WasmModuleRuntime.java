@@ -6,6 +6,7 @@ import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.port.ModuleRuntime;
 import dev.ao4j.cu.port.ProcessRuntime;
 import dev.ao4j.wasm.AoModule;
+import dev.ao4j.wasm.EvaluationTimeoutException;
 import dev.ao4j.wasm.HandleResult;
 import dev.ao4j.wasm.InstanceFailedException;
 import dev.ao4j.wasm.Limits;
@@ -20,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -97,16 +99,36 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         }
 
         @Override
-        public Outcome handle(ObjectNode msg, ObjectNode env) {
+        public Outcome handle(ObjectNode msg, ObjectNode env, Duration deadline) {
             try {
                 long start = System.nanoTime();
-                HandleResult result = instance.handle(msg, env);
+                HandleResult result = instance.handle(msg, env, deadline);
                 metrics.evaluated(System.nanoTime() - start, result.failed());
                 ObjectNode json = result.toJson();
                 return new Outcome(json, result.failed());
+            } catch (EvaluationTimeoutException e) {
+                throw new DeadlinePassed(e.deadline());
             } catch (InstanceFailedException e) {
-                throw new IllegalStateException("the process instance failed: " + e.getMessage(), e);
+                throw failed(e);
             }
+        }
+
+        @Override
+        public void cancel() {
+            instance.cancel();
+        }
+
+        @Override
+        public long memorySize() {
+            try {
+                return instance.memorySize();
+            } catch (InstanceFailedException e) {
+                throw failed(e);
+            }
+        }
+
+        private static Failed failed(InstanceFailedException e) {
+            return new Failed("the process instance failed: " + e.getMessage(), e);
         }
 
         @Override
@@ -120,7 +142,9 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
                     in.readLong();
                     return new Image(in.readAllBytes(), clock);
                 }
-            } catch (InstanceFailedException | IOException e) {
+            } catch (InstanceFailedException e) {
+                throw failed(e);
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot take the process memory: " + e.getMessage(), e);
             }
         }
@@ -144,7 +168,7 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
             } catch (SnapshotException e) {
                 throw CuException.unprocessable("the checkpoint does not fit the module: " + e.getMessage());
             } catch (InstanceFailedException e) {
-                throw new IllegalStateException("the process instance failed: " + e.getMessage(), e);
+                throw failed(e);
             }
         }
 
@@ -153,7 +177,7 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
             try {
                 return instance.memorySha256();
             } catch (InstanceFailedException e) {
-                throw new IllegalStateException("the process instance failed: " + e.getMessage(), e);
+                throw failed(e);
             }
         }
 

@@ -26,8 +26,11 @@ public final class Admission {
                     + "', which this CU does not support");
         }
         String memoryTag = declared(process, module, "Memory-Limit");
-        long memory = parseBytes(memoryTag);
-        if (memory > settings.maxMemoryLimit()) {
+        BigDecimal memoryBytes = parseBytes(memoryTag);
+        if (memoryBytes.signum() <= 0) {
+            throw CuException.tooLarge("Memory-Limit " + memoryTag + " of process " + process.id() + " is not positive");
+        }
+        if (memoryBytes.compareTo(BigDecimal.valueOf(settings.maxMemoryLimit())) > 0) {
             throw CuException.tooLarge("Memory-Limit " + memoryTag + " of process " + process.id()
                     + " is above this CU's maximum of " + settings.maxMemoryLimit() + " bytes");
         }
@@ -42,7 +45,7 @@ public final class Admission {
             throw CuException.tooLarge("Compute-Limit " + computeTag + " of process " + process.id()
                     + " is above this CU's maximum of " + settings.maxComputeLimit());
         }
-        return new Limits(format, memory, compute);
+        return new Limits(format, memoryBytes.longValue(), compute);
     }
 
     private static String declared(ProcessMeta process, ModuleMeta module, String name) {
@@ -52,7 +55,7 @@ public final class Admission {
     }
 
     /** {@code 512-mb}, {@code 1-gb}, {@code 1024-b} or a plain number of bytes (units are powers of 1024). */
-    static long parseBytes(String text) {
+    static BigDecimal parseBytes(String text) {
         String compact = text.replace("-", "").replace(" ", "").toLowerCase(Locale.ROOT);
         int split = 0;
         while (split < compact.length() && (Character.isDigit(compact.charAt(split)) || compact.charAt(split) == '.')) {
@@ -64,7 +67,9 @@ public final class Admission {
             throw CuException.tooLarge("Memory-Limit '" + text + "' is not a size such as 1-gb or 512-mb");
         }
         try {
-            return new BigDecimal(compact.substring(0, split)).multiply(BigDecimal.valueOf(multiplier)).longValue();
+            // Compared as a BigDecimal: a huge value must not wrap around to a small or negative long.
+            return new BigDecimal(compact.substring(0, split)).multiply(BigDecimal.valueOf(multiplier))
+                    .setScale(0, java.math.RoundingMode.FLOOR);
         } catch (NumberFormatException e) {
             throw CuException.tooLarge("Memory-Limit '" + text + "' is not a size such as 1-gb or 512-mb");
         }

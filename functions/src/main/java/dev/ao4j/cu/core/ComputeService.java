@@ -23,14 +23,18 @@ import dev.ao4j.protocol.SlotTags;
 import dev.ao4j.protocol.SuWire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -47,6 +51,7 @@ public final class ComputeService implements AutoCloseable {
     public static final int DEFAULT_RESULTS_LIMIT = 25;
     public static final int DEFAULT_CRON_LIMIT = 500;
     public static final int MAX_LIMIT = 1000;
+    private static final java.time.Duration RETRY_WHEN_BUSY = java.time.Duration.ofSeconds(2);
 
     private final SchedulerDirectory schedulers;
     private final ModuleSource modules;
@@ -63,10 +68,10 @@ public final class ComputeService implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     /**
      * Evaluations run on platform threads with a deep stack (aos recurses deeply inside the wasm engine),
-     * whatever thread asked — HTTP requests arrive on virtual threads.
+     * whatever thread asked — HTTP requests arrive on virtual threads. A fixed number of them, with a bounded
+     * queue: past it a request is refused with 503 rather than given another 64 MiB stack.
      */
-    private final ExecutorService evaluationThreads = Executors.newThreadPerTaskExecutor(
-            Thread.ofPlatform().name("cu-eval-", 0).stackSize(EVALUATION_STACK_BYTES).factory());
+    private final ThreadPoolExecutor evaluationThreads;
     private static final long EVALUATION_STACK_BYTES = 64L << 20;
 
     public ComputeService(SchedulerDirectory schedulers, ModuleSource modules, ModuleRuntime runtime, ResultStore results,
@@ -83,6 +88,12 @@ public final class ComputeService implements AutoCloseable {
         this.attestor = attestor;
         this.settings = settings;
         this.clock = clock;
+        CuSettings.Bounds bounds = settings.bounds();
+        this.evaluationThreads = new ThreadPoolExecutor(bounds.evaluationThreads(), bounds.evaluationThreads(),
+                30, TimeUnit.SECONDS, bounds.evaluationQueue() == 0 ? new SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(bounds.evaluationQueue()),
+                Thread.ofPlatform().name("cu-eval-", 0).stackSize(EVALUATION_STACK_BYTES).factory());
+        evaluationThreads.allowCoreThreadTimeOut(true);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cu-idle").factory());
         long period = Math.max(1000, settings.idleTimeout().toMillis() / 4);
         sweeper.scheduleWithFixedDelay(this::evictIdle, period, period, TimeUnit.MILLISECONDS);
@@ -136,7 +147,7 @@ public final class ComputeService implements AutoCloseable {
         requireId(processId, "process id");
         Bound toBound = ResultsCursor.decode(to, "to");
         Target target = toBound == null ? Target.LATEST : new Target.Slot(toBound.timestamp(), Long.MAX_VALUE);
-        return withEvaluator(processId, evaluator -> evaluator.state(target));
+        return withEvaluator(processId, evaluator -> evaluator.state(target, settings.bounds().maxStateBytes()));
     }
 
     /** SHA-256 (hex) of the process memory after evaluating up to the target: what attestations and checkpoints state. */
@@ -216,10 +227,21 @@ public final class ComputeService implements AutoCloseable {
         return evaluators.size();
     }
 
+    /**
+     * Cancels the evaluations running now, so nothing holds a stop: their requests end with 503 and what they
+     * evaluated before is stored. Call before {@link #evictAll()} on the way down.
+     */
+    public void cancelRunning() {
+        for (ProcessEvaluator evaluator : evaluators.values()) {
+            evaluator.cancel();
+        }
+    }
+
     @Override
     public void close() {
         sweeper.shutdownNow();
         evaluationThreads.shutdown();
+        cancelRunning();
         for (ProcessEvaluator evaluator : evaluators.values()) {
             evaluator.close();
         }
@@ -229,7 +251,13 @@ public final class ComputeService implements AutoCloseable {
     // ----
 
     private <T> T withEvaluator(String processId, Function<ProcessEvaluator, T> action) {
-        Future<T> result = evaluationThreads.submit(() -> withEvaluatorHere(processId, action));
+        Future<T> result;
+        try {
+            result = evaluationThreads.submit(() -> withEvaluatorHere(processId, action));
+        } catch (RejectedExecutionException e) {
+            throw CuException.busy("the CU is evaluating as much as it may (ao4j.cu.evaluation-threads and"
+                    + " ao4j.cu.evaluation-queue); retry later", RETRY_WHEN_BUSY);
+        }
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -253,6 +281,7 @@ public final class ComputeService implements AutoCloseable {
             try {
                 T answer = action.apply(evaluator);
                 hashAfterAnswer(evaluator);
+                keepWithinMemoryBudget(evaluator);
                 return answer;
             } catch (ProcessEvaluator.Evicted e) {
                 evaluators.remove(processId, evaluator);
@@ -281,8 +310,8 @@ public final class ComputeService implements AutoCloseable {
                     LOG.warnf(e, "hashing the memory of process %s failed", evaluator.process().id());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing: close() hashes what is pending
+        } catch (RejectedExecutionException e) {
+            // closing, or busy: the evaluator's next use hashes what is pending
         }
     }
 
@@ -330,6 +359,38 @@ public final class ComputeService implements AutoCloseable {
                 CuException.notFound("message " + messageId + " not found in process " + processId + " on its scheduler"));
         SlotTags slot = SuWire.slot(message, "message " + messageId);
         return new Target.Slot(slot.timestamp(), slot.nonce());
+    }
+
+    /**
+     * Unloads the least recently used processes (checkpointed first) while the loaded memory is over the budget;
+     * processes being evaluated, and the one just used, stay.
+     */
+    private void keepWithinMemoryBudget(ProcessEvaluator justUsed) {
+        long budget = settings.bounds().loadedMemoryBytes();
+        long loaded = evaluators.values().stream().mapToLong(ProcessEvaluator::loadedBytes).sum();
+        if (loaded <= budget) {
+            return;
+        }
+        List<Map.Entry<String, ProcessEvaluator>> oldestFirst = evaluators.entrySet().stream()
+                .filter(entry -> entry.getValue() != justUsed)
+                .sorted(Comparator.comparingLong((Map.Entry<String, ProcessEvaluator> entry) -> entry.getValue().idleNanos())
+                        .reversed())
+                .toList();
+        for (Map.Entry<String, ProcessEvaluator> entry : oldestFirst) {
+            if (loaded <= budget) {
+                return;
+            }
+            long bytes = entry.getValue().loadedBytes();
+            try {
+                if (entry.getValue().tryEvict()) {
+                    evaluators.remove(entry.getKey(), entry.getValue());
+                    loaded -= bytes;
+                    LOG.debugf("process %s unloaded: the loaded memory was over %d bytes", entry.getKey(), budget);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "unloading process %s failed", entry.getKey());
+            }
+        }
     }
 
     private void evictIdle() {

@@ -7,6 +7,8 @@ package dev.ao4j.cu.core;
  */
 public final class CuException extends RuntimeException {
     private final int status;
+    /** Seconds after which a 503 may be retried, or 0 when unknown. */
+    private long retryAfterSeconds;
 
     public CuException(int status, String message) {
         super(message);
@@ -20,6 +22,17 @@ public final class CuException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A 503 that says when to come back: the CU is busy, or the asked message passed its deadline. */
+    public static CuException busy(String message, java.time.Duration retryAfter) {
+        CuException e = new CuException(503, message);
+        e.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        return e;
     }
 
     public static CuException invalid(String message) {

@@ -15,9 +15,36 @@ import java.util.Set;
  * @param pageSize              SU log page size
  * @param hashEveryMessage      SHA-256 the memory after every message (for attestations); false: only after the
  *                              last message of each request and at checkpoints
+ * @param bounds                what one anonymous caller can make the CU spend
  */
 public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> supportedFormats, int checkpointEvery,
-                         Duration idleTimeout, int pageSize, boolean hashEveryMessage) {
+                         Duration idleTimeout, int pageSize, boolean hashEveryMessage, Bounds bounds) {
+    /**
+     * The CU's resource bounds (docs/security.md).
+     *
+     * @param evalTimeout        wall-clock deadline of one scheduled message; past it nothing is stored and the
+     *                           process stays where it was
+     * @param dryRunTimeout      wall-clock deadline of one dry-run
+     * @param timedOutRetryAfter after a scheduled message passed its deadline, requests that need it are refused this
+     *                           long before it is tried again
+     * @param evaluationThreads  evaluations running at once
+     * @param evaluationQueue    requests waiting for an evaluation thread; more are refused with 503
+     * @param loadedMemoryBytes  total linear memory of the loaded processes; past it the least recently used idle
+     *                           ones are checkpointed and unloaded
+     * @param maxStateBytes      largest memory {@code GET /state} serves
+     */
+    public record Bounds(Duration evalTimeout, Duration dryRunTimeout, Duration timedOutRetryAfter,
+                         int evaluationThreads, int evaluationQueue, long loadedMemoryBytes, long maxStateBytes) {
+        public static final Bounds DEFAULT = new Bounds(Duration.ofSeconds(60), Duration.ofSeconds(5),
+                Duration.ofMinutes(2), 8, 64, 4L << 30, 512L << 20);
+
+        public Bounds {
+            if (evaluationThreads <= 0 || evaluationQueue < 0 || loadedMemoryBytes <= 0 || maxStateBytes <= 0) {
+                throw new IllegalArgumentException("evaluation threads, memory budget and state size must be positive");
+            }
+        }
+    }
+
     public static final long AO_MAX_MEMORY = 1024L * 1024 * 1024;
     public static final long AO_MAX_COMPUTE = 9_000_000_000_000L;
     public static final List<String> AO_FORMATS = List.of("wasm32-unknown-emscripten", "wasm32-unknown-emscripten2",
@@ -33,20 +60,31 @@ public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> 
 
     public static CuSettings defaults() {
         return new CuSettings(AO_MAX_MEMORY, AO_MAX_COMPUTE, Set.copyOf(AO_FORMATS), 1000, Duration.ofMinutes(5), 1000,
-                true);
+                true, Bounds.DEFAULT);
     }
 
     public CuSettings withCheckpointEvery(int messages) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, messages, idleTimeout, pageSize,
-                hashEveryMessage);
+                hashEveryMessage, bounds);
     }
 
     public CuSettings withLimits(long memory, long compute) {
-        return new CuSettings(memory, compute, supportedFormats, checkpointEvery, idleTimeout, pageSize, hashEveryMessage);
+        return new CuSettings(memory, compute, supportedFormats, checkpointEvery, idleTimeout, pageSize, hashEveryMessage,
+                bounds);
     }
 
     public CuSettings withIdleTimeout(Duration timeout) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, timeout, pageSize,
-                hashEveryMessage);
+                hashEveryMessage, bounds);
+    }
+
+    public CuSettings withHashEveryMessage(boolean every) {
+        return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
+                every, bounds);
+    }
+
+    public CuSettings withBounds(Bounds newBounds) {
+        return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
+                hashEveryMessage, newBounds);
     }
 }

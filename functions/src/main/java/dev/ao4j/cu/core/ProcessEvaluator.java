@@ -11,6 +11,7 @@ import dev.ao4j.cu.port.ResultStore;
 import dev.ao4j.cu.port.SuClient;
 import dev.ao4j.protocol.ProcessMeta;
 import dev.ao4j.protocol.SuWire;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -44,7 +45,12 @@ public final class ProcessEvaluator {
     private final CuSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private ProcessRuntime runtime;
+    /** Volatile for {@link #cancel()}, which reads it without the lock. */
+    private volatile ProcessRuntime runtime;
+    /** The message that last ran past its deadline, and until when requests that need it are refused. */
+    private String timedOut;
+    private long timedOutUntilNanos;
+    private volatile long loadedBytes;
     private Position position;
     private String lastMessageId;
     private String memorySha;
@@ -95,9 +101,15 @@ public final class ProcessEvaluator {
     /** A copy of the memory after evaluating up to the target, and where that is. */
     public record State(ProcessRuntime.Image image, Position position) {}
 
-    public State state(Target target) {
+    /** @throws CuException 413 when the memory is larger than {@code maxBytes} */
+    public State state(Target target, long maxBytes) {
         return locked(() -> {
             advance(target);
+            long size = runtime.memorySize();
+            if (size > maxBytes) {
+                throw CuException.tooLarge("the memory of process " + process.id() + " is " + size
+                        + " bytes; this CU serves states up to " + maxBytes + " (ao4j.cu.max-state-bytes)");
+            }
             return new State(runtime.image(), position);
         });
     }
@@ -118,10 +130,16 @@ public final class ProcessEvaluator {
         return locked(() -> {
             advance(target);
             ProcessRuntime.Image before = runtime.image();
+            Duration deadline = settings.bounds().dryRunTimeout();
             try {
-                return runtime.handle(message.apply(position), env).result();
+                return runtime.handle(message.apply(position), env, deadline).result();
+            } catch (ProcessRuntime.DeadlinePassed e) {
+                throw CuException.unprocessable("the dry-run did not finish within " + deadline.toMillis()
+                        + " ms (ao4j.cu.dry-run-timeout); the process is unchanged");
             } finally {
-                runtime.restore(before);
+                if (runtime != null) {
+                    runtime.restore(before);
+                }
             }
         });
     }
@@ -157,6 +175,27 @@ public final class ProcessEvaluator {
 
     public long idleNanos() {
         return System.nanoTime() - lastUsedNanos;
+    }
+
+    /** The linear memory this process holds while loaded, as of its last use. */
+    public long loadedBytes() {
+        return loadedBytes;
+    }
+
+    /** Whether a request is evaluating this process now. */
+    public boolean busy() {
+        return lock.isLocked();
+    }
+
+    /**
+     * Stops a running evaluation from any thread (the node is stopping): the instance is discarded and the request
+     * ends with 503; what was evaluated before it is stored.
+     */
+    public void cancel() {
+        ProcessRuntime live = runtime;
+        if (live != null && lock.isLocked()) {
+            live.cancel();
+        }
     }
 
     /** Checkpoints (if needed) and drops the live instance: the process then holds no memory in the CU. */
@@ -213,9 +252,30 @@ public final class ProcessEvaluator {
             lastUsedNanos = System.nanoTime();
             settlePendingHash();
             return action.get();
+        } catch (ProcessRuntime.Failed e) {
+            // The instance is gone (cancelled, or unrecoverable): the next request loads the process again.
+            unsaved.clear();
+            unsavedDeepHashes.clear();
+            pendingHash = null;
+            ProcessRuntime dropped = runtime;
+            runtime = null;
+            if (dropped != null) {
+                dropped.close();
+            }
+            throw CuException.unavailable("process " + process.id() + " was unloaded while evaluating: " + e.getMessage(), e);
         } finally {
             lastUsedNanos = System.nanoTime();
+            loadedBytes = measureMemory();
             lock.unlock();
+        }
+    }
+
+    private long measureMemory() {
+        ProcessRuntime live = runtime;
+        try {
+            return live == null ? 0 : live.memorySize();
+        } catch (RuntimeException e) {
+            return 0; // a broken instance; the next use drops it
         }
     }
 
@@ -322,7 +382,22 @@ public final class ProcessEvaluator {
     }
 
     private void apply(EvalMessage message, String deepHash, boolean isAssignment) {
-        Outcome outcome = runtime.handle(message.toMsg(), env);
+        Duration deadline = settings.bounds().evalTimeout();
+        String key = message.timestamp() + "/" + message.ordinate() + "/" + message.cron();
+        if (key.equals(timedOut) && System.nanoTime() - timedOutUntilNanos < 0) {
+            throw timedOut(message, deadline);
+        }
+        Outcome outcome;
+        try {
+            outcome = runtime.handle(message.toMsg(), env, deadline);
+        } catch (ProcessRuntime.DeadlinePassed e) {
+            // Not stored as an Error: a faster machine might finish it, and a stored result is forever.
+            timedOut = key;
+            timedOutUntilNanos = System.nanoTime() + settings.bounds().timedOutRetryAfter().toNanos();
+            LOG.warnf("process %s: message %s (nonce %d) ran past its %d ms deadline; nothing stored", process.id(),
+                    message.messageId(), message.ordinate(), deadline.toMillis());
+            throw timedOut(message, deadline);
+        }
         ObjectNode result = outcome.result();
         result.remove("Memory");
         boolean error = outcome.failed();
@@ -347,6 +422,12 @@ public final class ProcessEvaluator {
         if (settings.checkpointEvery() > 0 && sinceCheckpoint >= settings.checkpointEvery()) {
             checkpoint();
         }
+    }
+
+    private CuException timedOut(EvalMessage message, Duration deadline) {
+        return CuException.busy("message " + message.messageId() + " (nonce " + message.ordinate() + ") of process "
+                + process.id() + " did not finish within " + deadline.toMillis() + " ms (ao4j.cu.eval-timeout);"
+                + " nothing was stored and the process stays before it", settings.bounds().timedOutRetryAfter());
     }
 
     private void flush() {

@@ -1,7 +1,6 @@
 package dev.ao4j.cu.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ao4j.cu.adapter.GzipSize;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.ProcessEvaluator;
 import dev.ao4j.http.ApiException;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** The compute unit's HTTP API, wire-compatible with AO's CU (AO-PROTOCOL §4), under {@code /cu}. */
 @Path("/cu")
@@ -62,7 +62,14 @@ public class ComputeResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response state(@PathParam("process") String processId, @QueryParam("to") String to) {
         ProcessEvaluator.State state = compute.state(processId, to);
-        return Response.ok(GzipSize.gunzip(state.image().gzippedMemory()), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+        // Streamed: the memory is never held unzipped in one array.
+        StreamingOutput memory = out -> {
+            try (var unzipped = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(state.image().gzippedMemory()), 1 << 16)) {
+                unzipped.transferTo(out);
+            }
+        };
+        return Response.ok(memory, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Last-Timestamp", state.position().timestamp())
                 .header("Last-Ordinate", state.position().ordinate())
                 .header("Last-Block-Height", state.position().blockHeight())

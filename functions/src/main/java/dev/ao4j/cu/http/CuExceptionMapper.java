@@ -9,6 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public final class CuExceptionMapper {
     @ServerExceptionMapper
     public Response cu(CuException e) {
-        return ApiExceptionMapper.error(e.status(), e.getMessage());
+        Response error = ApiExceptionMapper.error(e.status(), e.getMessage());
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(error).header("Retry-After", e.retryAfterSeconds()).build()
+                : error;
     }
 }

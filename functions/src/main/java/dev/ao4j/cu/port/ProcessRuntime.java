@@ -1,6 +1,7 @@
 package dev.ao4j.cu.port;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 
 /**
  * One live process instance: its linear memory persists from message to message. A message that fails
@@ -22,8 +23,41 @@ public interface ProcessRuntime extends AutoCloseable {
      */
     record Image(byte[] gzippedMemory, Long clock) {}
 
-    /** Evaluates {@code msg} with {@code env} (AO-PROTOCOL §4 objects, in the field order AO's CU gives them). */
-    Outcome handle(ObjectNode msg, ObjectNode env);
+    /**
+     * Evaluates {@code msg} with {@code env} (AO-PROTOCOL §4 objects, in the field order AO's CU gives them) within
+     * {@code deadline} of wall-clock time ({@link Duration#ZERO}: none).
+     *
+     * @throws DeadlinePassed the message ran past the deadline; the instance is as before it, memory and clock
+     * @throws Failed the instance is unusable (cancelled, or its state could not be recovered)
+     */
+    Outcome handle(ObjectNode msg, ObjectNode env, Duration deadline);
+
+    /** A message ran past its deadline. Not a result: another machine might have finished it. */
+    final class DeadlinePassed extends RuntimeException {
+        private final Duration deadline;
+
+        public DeadlinePassed(Duration deadline) {
+            super("the evaluation ran longer than " + deadline.toMillis() + " ms and was cancelled", null, false, false);
+            this.deadline = deadline;
+        }
+
+        public Duration deadline() {
+            return deadline;
+        }
+    }
+
+    /** The instance cannot go on; the process must be loaded again. */
+    final class Failed extends RuntimeException {
+        public Failed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Stops whatever the instance is evaluating, from any thread, and discards it: that evaluation ends in {@link Failed}. */
+    void cancel();
+
+    /** The size of the linear memory, bytes. */
+    long memorySize();
 
     Image image();
 

@@ -1,0 +1,118 @@
+package dev.ao4j.bench;
+
+import dev.ao4j.node.ModuleCatalog;
+import dev.ao4j.node.NodeUrls;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node as a user starts it, {@code ./ao4j up --data DIR --port N}, in its own process on a free loopback port;
+ * its output goes to {@code node.log} in the data directory. It can be killed with SIGKILL and started again on
+ * the same directory and port.
+ */
+public final class LaunchedNode implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Path launcher;
+    private final Path data;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private NodeUrls urls;
+
+    private LaunchedNode(Path launcher, Path data, int port) {
+        this.launcher = launcher;
+        this.data = data;
+        this.port = port;
+    }
+
+    /** Starts the node of the checkout at {@code root} on a fresh port and waits until it answers. */
+    public static LaunchedNode start(Path root, Path data) throws IOException, InterruptedException {
+        Path launcher = root.resolve("ao4j");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("the node is started with " + launcher + "; run this through ./ao4j");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LaunchedNode node = new LaunchedNode(launcher, data, port);
+        node.launch();
+        return node;
+    }
+
+    public NodeUrls urls() {
+        return urls;
+    }
+
+    /** What compat/scripts/lib/aos-user.cjs reads: aoconnect's unit URLs and the node's module, scheduler, authority. */
+    public static Map<String, String> aoconnectEnvironment(NodeUrls urls) {
+        return Map.of("MU_URL", urls.mu(), "CU_URL", urls.cu(), "GATEWAY_URL", urls.gateway(),
+                "AO_MODULE", urls.modules().get(ModuleCatalog.DEFAULT_MODULE), "AO_SCHEDULER", urls.scheduler(),
+                "AO_AUTHORITY", urls.authority());
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public Path log() {
+        return data.resolve("node.log");
+    }
+
+    /** SIGKILL, then a start on the same data; answers how long the node took to answer again. */
+    public Duration killAndRestart() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        long started = System.nanoTime();
+        launch();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        Files.deleteIfExists(data.resolve(NodeUrls.FILE)); // written anew once this start is up
+        process = new ProcessBuilder(launcher.toString(), "up", "--data", data.toString(), "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the node exited with " + process.exitValue() + "; its log: " + log());
+            }
+            if (Files.exists(data.resolve(NodeUrls.FILE))) {
+                urls = NodeUrls.read(data);
+                if (answers(urls.su())) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the node did not answer within " + START_TIMEOUT + "; its log: " + log());
+    }
+
+    private boolean answers(String url) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGTERM, as a user stops it; SIGKILL if it has not stopped within a minute. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
