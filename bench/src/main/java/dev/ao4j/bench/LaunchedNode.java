@@ -80,8 +80,10 @@ public final class LaunchedNode implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         Files.deleteIfExists(data.resolve(NodeUrls.FILE)); // written anew once this start is up
-        process = new ProcessBuilder(launcher.toString(), "up", "--data", data.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "up", "--data", data.toString(), "--port",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().put("AO4J_NO_BUILD", "1"); // the build this runs from, not one made meanwhile
+        process = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -107,12 +109,19 @@ public final class LaunchedNode implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, as a user stops it; SIGKILL if it has not stopped within a minute. */
+    /** SIGTERM, as a user stops it; answers whether it stopped within {@code patience} (if not, SIGKILL). */
+    public boolean stop(Duration patience) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        process.destroyForcibly();
+        process.waitFor();
+        return false;
+    }
+
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        stop(Duration.ofMinutes(1));
     }
 }
