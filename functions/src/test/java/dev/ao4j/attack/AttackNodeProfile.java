@@ -16,7 +16,7 @@ public final class AttackNodeProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>(new NodeUpProfile().getConfigOverrides());
         // ComputeAttackTest: deadlines a test can wait for, a pool a flood can fill, a state cap aos is above.
         config.put("ao4j.cu.eval-timeout", "PT30S");
-        config.put("ao4j.cu.dry-run-timeout", "PT5S");
+        config.put("ao4j.cu.dry-run-timeout", "PT10S");
         config.put("ao4j.cu.evaluation-threads", "2");
         config.put("ao4j.cu.evaluation-queue", "6");
         config.put("ao4j.cu.max-state-bytes", "1048576");
