@@ -40,27 +40,28 @@ class Ans104CryptoTest {
     void aRenderedAssignmentVerifiesAndATamperedOneDoesNot(WalletType type) throws Exception {
         Wallet su = Wallets.generate(type);
         JsonNode assignment = assignmentJson(su, FakeSu.randomId());
-        assertTrue(crypto.assignmentVerifies(assignment));
+        assertEquals(java.util.Optional.of(su.address()), crypto.assignmentSigner(assignment),
+                "verified, and named by the address of its key");
 
         ObjectNode tampered = assignment.deepCopy();
         ((ObjectNode) tampered.get("tags").get(2)).put("value", "4");
-        assertFalse(crypto.assignmentVerifies(tampered), "nonce changed after signing");
+        assertTrue(crypto.assignmentSigner(tampered).isEmpty(), "nonce changed after signing");
 
         ObjectNode otherKey = assignment.deepCopy();
         String strangerKey = assignmentJson(Wallets.generate(type), FakeSu.randomId()).get("owner").get("key").asText();
         ((ObjectNode) otherKey.get("owner")).put("key", strangerKey);
-        assertFalse(crypto.assignmentVerifies(otherKey), "signed by someone else");
+        assertTrue(crypto.assignmentSigner(otherKey).isEmpty(), "signed by someone else");
 
         ObjectNode wrongId = assignment.deepCopy();
         wrongId.put("id", FakeSu.randomId());
-        assertFalse(crypto.assignmentVerifies(wrongId), "the id must be the hash of the signature");
+        assertTrue(crypto.assignmentSigner(wrongId).isEmpty(), "the id must be the hash of the signature");
     }
 
     @Test
     void garbageIsNotAValidAssignment() throws Exception {
         ObjectNode junk = FakeSu.JSON.objectNode();
         junk.put("id", "x").put("signature", "!!").putObject("owner").put("key", "??");
-        assertFalse(crypto.assignmentVerifies(junk));
+        assertTrue(crypto.assignmentSigner(junk).isEmpty());
     }
 
     @Test

@@ -202,6 +202,18 @@ class ComputePipelineTest {
     }
 
     @Test
+    void anAssignmentSignedByAnyoneButTheProcesssSchedulerIsRefusedWith422() {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        String target = su.send(action("Ping"), "a");
+        ((ObjectNode) su.edges.get(1).get("node").get("assignment").get("owner")).put("address", "X".repeat(43));
+        try (PipelineHarness h = harness(su, CuSettings.defaults())) {
+            CuException refused = assertThrows(CuException.class, () -> h.compute.result(target, su.processId));
+            assertEquals(422, refused.status());
+            assertTrue(refused.getMessage().contains("not by the process's Scheduler"), refused.getMessage());
+        }
+    }
+
+    @Test
     void anUnsignedAssignmentIsRefusedWith422() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         String target = su.send(action("Ping"), "a");

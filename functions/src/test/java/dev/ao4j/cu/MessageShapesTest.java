@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class MessageShapesTest {
     private static final ItemCrypto ACCEPT = new ItemCrypto() {
         @Override
-        public boolean assignmentVerifies(JsonNode assignment) {
-            return true;
+        public java.util.Optional<String> assignmentSigner(JsonNode assignment) {
+            return java.util.Optional.of(assignment.path("owner").path("address").asText());
         }
 
         @Override
@@ -54,7 +54,7 @@ class MessageShapesTest {
         FakeSu su = new FakeSu(1_700_000_000_123L, 1_500_000, List.of());
         su.send(List.of(new Tag("Action", "Ping"), new Tag("From", "forged"), new Tag("Owner", "forged"),
                 new Tag("Module", "M".repeat(43))), "hello");
-        LogReader reader = new LogReader(su.processId, ACCEPT, id -> Optional.empty());
+        LogReader reader = new LogReader(su.processId, "S".repeat(43), ACCEPT, id -> Optional.empty());
         ScheduledMessage boot = reader.read(su.edges.get(0).get("node"), Position.START);
         ScheduledMessage ping = reader.read(su.edges.get(1).get("node"), boot.position(Position.START));
         ObjectNode msg = ping.toMsg();
@@ -83,14 +83,14 @@ class MessageShapesTest {
         String mu = FakeSu.randomId();
         String sender = FakeSu.randomId();
         su.sendAs(mu, List.of(new Tag("Action", "Credit"), new Tag("From-Process", sender)), "7");
-        LogReader reader = new LogReader(su.processId, ACCEPT, id -> Optional.empty());
+        LogReader reader = new LogReader(su.processId, "S".repeat(43), ACCEPT, id -> Optional.empty());
         ScheduledMessage boot = reader.read(su.edges.get(0).get("node"), Position.START);
         ScheduledMessage pushed = reader.read(su.edges.get(1).get("node"), boot.position(Position.START));
         ObjectNode msg = pushed.toMsg();
         assertEquals(sender, msg.get("From").asText());
         assertEquals(mu, msg.get("Forwarded-By").asText());
         assertEquals(mu, msg.get("Owner").asText());
-        assertEquals("hash:7", pushed.deepHash(), "forwarded messages get a content hash for dedupe");
+        assertEquals(mu + "/hash:7", pushed.deepHash(), "forwarded messages are known by their signer and content hash");
         assertEquals(null, boot.deepHash());
     }
 
@@ -102,7 +102,7 @@ class MessageShapesTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) su.edges.get(1).get("node").get("assignment").get("tags")).addObject().put("name", "Exclude").put("value", "Data");
         TransactionSource store = id -> Optional.of(new TransactionSource.Transaction(id, "A".repeat(43), null, "sig",
                 "T".repeat(43), null, List.of(new Tag("Action", "Assigned")), "secret".getBytes(StandardCharsets.UTF_8)));
-        LogReader reader = new LogReader(su.processId, ACCEPT, store);
+        LogReader reader = new LogReader(su.processId, "S".repeat(43), ACCEPT, store);
         ScheduledMessage boot = reader.read(su.edges.get(0).get("node"), Position.START);
         ScheduledMessage assigned = reader.read(su.edges.get(1).get("node"), boot.position(Position.START));
         ObjectNode msg = assigned.toMsg();

@@ -69,8 +69,9 @@ final class PipelineHarness implements AutoCloseable {
         };
         ItemCrypto crypto = new ItemCrypto() {
             @Override
-            public boolean assignmentVerifies(JsonNode assignment) {
-                return assignment.path("signature").asText().equals("ok");
+            public Optional<String> assignmentSigner(JsonNode assignment) {
+                return assignment.path("signature").asText().equals("ok")
+                        ? Optional.of(assignment.path("owner").path("address").asText()) : Optional.empty();
             }
 
             @Override

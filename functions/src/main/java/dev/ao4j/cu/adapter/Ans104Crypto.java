@@ -27,22 +27,22 @@ public final class Ans104Crypto implements ItemCrypto {
     private static final byte[] ONE = "1".getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public boolean assignmentVerifies(JsonNode assignment) {
+    public Optional<String> assignmentSigner(JsonNode assignment) {
         try {
             String id = assignment.path("id").asText("");
             byte[] owner = Base64Url.decode(assignment.path("owner").path("key").asText(""));
             byte[] signature = Base64Url.decode(assignment.path("signature").asText(""));
             Optional<SignatureType> type = typeOf(owner, signature);
             if (type.isEmpty()) {
-                return false;
+                return Optional.empty();
             }
             List<Tag> tags = TagJson.fromJson(assignment.get("tags"), "assignment");
             String target = assignment.path("target").asText("");
             String anchor = assignment.hasNonNull("anchor") ? assignment.get("anchor").asText() : "";
             DataItem item = DataItem.parse(layout(type.get(), signature, owner, target, anchor, tags));
-            return item.id().equals(id) && item.verify();
+            return item.id().equals(id) && item.verify() ? Optional.of(item.ownerAddress()) : Optional.empty();
         } catch (IllegalArgumentException | Ans104Exception | ProtocolException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

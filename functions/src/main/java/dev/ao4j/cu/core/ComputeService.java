@@ -339,7 +339,9 @@ public final class ComputeService implements AutoCloseable {
         Admission.Limits limits = Admission.admit(process, module, settings, runtime.supports(module.format()));
         ModuleRuntime.ModuleSpec spec = new ModuleRuntime.ModuleSpec(moduleId, null, limits.format(), limits.memoryLimit(),
                 limits.computeLimit());
-        return new ProcessEvaluator(process, module, new LogReader(processId, crypto, transactions), su, results,
+        String scheduler = process.tag("Scheduler").orElseThrow(() ->
+                CuException.unprocessable("process " + processId + " names no Scheduler"));
+        return new ProcessEvaluator(process, module, new LogReader(processId, scheduler, crypto, transactions), su, results,
                 checkpoints, blocks, () -> runtime.instantiate(withBinary(spec)), settings);
     }
 

@@ -19,11 +19,14 @@ import java.util.List;
  */
 public final class LogReader {
     private final String processId;
+    private final String scheduler;
     private final ItemCrypto crypto;
     private final TransactionSource transactions;
 
-    public LogReader(String processId, ItemCrypto crypto, TransactionSource transactions) {
+    /** @param scheduler the process's {@code Scheduler} tag: the only key whose assignments are its log */
+    public LogReader(String processId, String scheduler, ItemCrypto crypto, TransactionSource transactions) {
         this.processId = processId;
+        this.scheduler = scheduler;
         this.crypto = crypto;
         this.transactions = transactions;
     }
@@ -39,8 +42,15 @@ public final class LogReader {
         JsonNode assignment = edgeNode.get("assignment");
         String assignmentId = SuWire.text(assignment, "id", where + " assignment");
         checkHashChain(slot, previous, where);
-        if (!crypto.assignmentVerifies(assignment)) {
+        String signer = crypto.assignmentSigner(assignment).orElse(null);
+        if (signer == null) {
             throw CuException.unprocessable(where + ": assignment " + assignmentId + " is not validly signed");
+        }
+        if (!signer.equals(scheduler)) {
+            // Whoever answers at the scheduler's URL (a hijacked Scheduler-Location, a man in the middle) cannot
+            // feed this CU a log: only the process's own Scheduler signs it.
+            throw CuException.unprocessable(where + ": assignment " + assignmentId + " is signed by " + signer
+                    + ", not by the process's Scheduler " + scheduler);
         }
         JsonNode message = edgeNode.get("message");
         return message == null || message.isNull()
