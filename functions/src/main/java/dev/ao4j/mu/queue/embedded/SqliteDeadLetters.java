@@ -64,6 +64,7 @@ public final class SqliteDeadLetters implements DeadLetters {
             QueueDatabase.update(c, "INSERT OR IGNORE INTO crank_tasks (id, grp, type, payload, available_at, enqueued_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", letter.id(), letter.group(), letter.type(), letter.payloadJson(), now, now);
             QueueDatabase.update(c, "DELETE FROM crank_dead_letters WHERE id = ?", letter.id());
+            QueueDatabase.refreshHead(c, letter.group());
         }
         return letters.size();
     }

@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
  */
 public final class SqliteTaskQueue implements QueueBackend {
     private static final Logger LOG = Logger.getLogger(SqliteTaskQueue.class);
-    private static final String HEADS =
-            "crank_tasks t JOIN (SELECT grp, MIN(seq) AS head FROM crank_tasks GROUP BY grp) h ON t.seq = h.head";
+    /** The due group heads, oldest first: read through crank_heads' index, never by grouping every task. */
+    static final String CLAIM = "SELECT t.seq, t.id, t.grp, t.type, t.payload, t.attempts FROM crank_heads h"
+            + " JOIN crank_tasks t ON t.seq = h.seq WHERE h.due <= ? ORDER BY h.due, h.seq LIMIT ?";
 
     private final QueueDatabase database;
     private final Duration leaseTime;
@@ -52,8 +53,12 @@ public final class SqliteTaskQueue implements QueueBackend {
                     || exists(c, "SELECT 1 FROM crank_dead_letters WHERE id = ?", task.id())) {
                 return 0;
             }
-            return QueueDatabase.update(c, "INSERT OR IGNORE INTO crank_tasks (id, grp, type, payload, available_at,"
+            int added = QueueDatabase.update(c, "INSERT OR IGNORE INTO crank_tasks (id, grp, type, payload, available_at,"
                     + " enqueued_at) VALUES (?, ?, ?, ?, ?, ?)", task.id(), task.group(), task.type(), task.payloadJson(), now, now);
+            if (added > 0) {
+                QueueDatabase.refreshHead(c, task.group());
+            }
+            return added;
         });
         wake();
     }
@@ -87,11 +92,9 @@ public final class SqliteTaskQueue implements QueueBackend {
         long now = System.currentTimeMillis();
         return database.write("claim tasks", c -> {
             List<Lease> leases = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT t.seq, t.id, t.grp, t.type, t.payload, t.attempts FROM "
-                    + HEADS + " WHERE t.available_at <= ? AND t.lease_until <= ? ORDER BY t.available_at, t.seq LIMIT ?")) {
+            try (PreparedStatement select = c.prepareStatement(CLAIM)) {
                 select.setLong(1, now);
-                select.setLong(2, now);
-                select.setInt(3, max);
+                select.setInt(2, max);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         CrankTask task = new CrankTask(rows.getString(2), rows.getString(3), rows.getString(4),
@@ -103,13 +106,14 @@ public final class SqliteTaskQueue implements QueueBackend {
             for (Lease lease : leases) {
                 QueueDatabase.update(c, "UPDATE crank_tasks SET attempts = attempts + 1, lease_owner = ?, lease_until = ?"
                         + " WHERE seq = ?", owner, now + leaseTime.toMillis(), seq(lease));
+                QueueDatabase.refreshHead(c, lease.task().group());
             }
             return leases;
         });
     }
 
     private static long nextDue(Connection c, long now) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT MIN(MAX(t.available_at, t.lease_until)) FROM " + HEADS);
+        try (PreparedStatement select = c.prepareStatement("SELECT MIN(due) FROM crank_heads");
              ResultSet rows = select.executeQuery()) {
             long due = rows.next() ? rows.getLong(1) : 0;
             return rows.wasNull() || due == 0 ? Long.MAX_VALUE : due;
@@ -122,6 +126,7 @@ public final class SqliteTaskQueue implements QueueBackend {
         boolean purge = ++completionsSincePurge % 256 == 0;
         int deleted = database.write("complete " + lease.task().id(), c -> {
             int n = QueueDatabase.update(c, "DELETE FROM crank_tasks WHERE seq = ? AND lease_owner = ?", seq(lease), owner);
+            QueueDatabase.refreshHead(c, lease.task().group());
             QueueDatabase.update(c, "INSERT OR REPLACE INTO crank_done (id, done_at) VALUES (?, ?)", lease.task().id(), now);
             if (purge) {
                 QueueDatabase.update(c, "DELETE FROM crank_done WHERE done_at < ?", now - dedupeWindow.toMillis());
@@ -135,9 +140,12 @@ public final class SqliteTaskQueue implements QueueBackend {
     @Override
     public void retryLater(Lease lease, Duration delay, String error) {
         long readyAt = System.currentTimeMillis() + delay.toMillis();
-        int updated = database.write("retry " + lease.task().id(), c -> QueueDatabase.update(c,
-                "UPDATE crank_tasks SET available_at = ?, lease_owner = NULL, lease_until = 0, last_error = ?"
-                        + " WHERE seq = ? AND lease_owner = ?", readyAt, error, seq(lease), owner));
+        int updated = database.write("retry " + lease.task().id(), c -> {
+            int n = QueueDatabase.update(c, "UPDATE crank_tasks SET available_at = ?, lease_owner = NULL, lease_until = 0,"
+                    + " last_error = ? WHERE seq = ? AND lease_owner = ?", readyAt, error, seq(lease), owner);
+            QueueDatabase.refreshHead(c, lease.task().group());
+            return n;
+        });
         warnIfLost(lease, updated, "retried");
         wake();
     }
@@ -150,6 +158,7 @@ public final class SqliteTaskQueue implements QueueBackend {
                     + " last_error, failed_at) SELECT id, grp, type, payload, attempts, ?, ? FROM crank_tasks"
                     + " WHERE seq = ? AND lease_owner = ?", error, now, seq(lease), owner);
             QueueDatabase.update(c, "DELETE FROM crank_tasks WHERE seq = ? AND lease_owner = ?", seq(lease), owner);
+            QueueDatabase.refreshHead(c, lease.task().group());
             return n;
         });
         warnIfLost(lease, moved, "dead-lettered");
@@ -163,6 +172,7 @@ public final class SqliteTaskQueue implements QueueBackend {
             for (Lease lease : leases) {
                 QueueDatabase.update(c, "UPDATE crank_tasks SET lease_until = ? WHERE seq = ? AND lease_owner = ?",
                         until, seq(lease), owner);
+                QueueDatabase.refreshHead(c, lease.task().group());
             }
             return null;
         });
