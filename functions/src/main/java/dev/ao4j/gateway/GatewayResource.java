@@ -96,9 +96,8 @@ public class GatewayResource {
     @GET
     @Path("mine/{blocks: [0-9]{1,4}}")
     public Map<String, Object> mine(@PathParam("blocks") int blocks) {
-        if (!(store instanceof EmbeddedPermastore embedded)) {
-            throw ApiException.notFound("this gateway does not mine: blocks come from Arweave");
-        }
+        EmbeddedPermastore embedded = store.as(EmbeddedPermastore.class).orElseThrow(() ->
+                ApiException.notFound("this gateway does not mine: blocks come from Arweave"));
         try {
             BlockInfo tip = embedded.mine(blocks);
             return Map.of("height", tip.height(), "current", tip.id());

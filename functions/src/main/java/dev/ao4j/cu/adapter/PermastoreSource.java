@@ -30,7 +30,8 @@ public final class PermastoreSource implements ModuleSource, TransactionSource, 
     @Override
     public Optional<ModuleMeta> meta(String moduleId) {
         return call("module " + moduleId, () -> permastore.item(moduleId))
-                .map(item -> new ModuleMeta(item.id(), OwnerAddress.of(item.ownerAddress(), item.owner()), item.tags()));
+                // Named by the id asked for: an AO module id answered by the node's own copy stays that id in env.
+                .map(item -> new ModuleMeta(moduleId, OwnerAddress.of(item.ownerAddress(), item.owner()), item.tags()));
     }
 
     @Override
