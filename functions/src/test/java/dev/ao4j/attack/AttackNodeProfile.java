@@ -13,6 +13,9 @@ import java.util.Map;
 public final class AttackNodeProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return new HashMap<>(new NodeUpProfile().getConfigOverrides());
+        Map<String, String> config = new HashMap<>(new NodeUpProfile().getConfigOverrides());
+        // SchedulerAttackTest: pages of 40 KB messages show the byte cap without writing 16 MiB of log.
+        config.put("ao4j.su.max-page-bytes", "65536");
+        return config;
     }
 }
