@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
@@ -139,5 +140,30 @@ class SchedulerAttackTest {
             assertTrue(++pages < 20, "paging ends");
         }
         assertEquals(ids, read);
+    }
+
+    /**
+     * H4: a push is public before it arrives (its content is in the sender's results), so a stranger can sign a
+     * copy and push it first. The SU's push dedupe keys on the signer too, so the copy takes its own slot and
+     * the genuine push still gets one; the genuine pusher's re-signed retry is still recognised.
+     */
+    @Test
+    void aStrangersCopyOfAPushCannotMakeTheGenuinePushADuplicate() throws Exception {
+        DataItem process = spawned();
+        Wallet messenger = Wallets.generate(WalletType.RSA); // RSA-PSS: a re-signed retry gets a new id
+        Tag[] pushTags = {new Tag("From-Process", "s".repeat(43)), new Tag("Pushed-For", "f".repeat(43)),
+                new Tag("Reference", "7")};
+        DataItem forged = message(ATTACKER, process.id(), "Credit-Notice", pushTags);
+        DataItem genuine = message(messenger, process.id(), "Credit-Notice", pushTags);
+        DataItem retry = message(messenger, process.id(), "Credit-Notice", pushTags);
+        assertTrue(!genuine.id().equals(retry.id()), "the retry is a new signature");
+
+        postSu(forged.raw()).statusCode(200).body("id", equalTo(forged.id()));
+        postSu(genuine.raw()).statusCode(200).body("id", equalTo(genuine.id()));
+        postSu(retry.raw()).statusCode(200).body("id", equalTo(genuine.id()));
+        given().queryParam("limit", 100).when().get("/su/" + process.id()).then().statusCode(200)
+                .body("edges", hasSize(3))
+                .body("edges[2].node.message.id", equalTo(genuine.id()))
+                .body("edges[2].node.message.owner.address", equalTo(messenger.address()));
     }
 }

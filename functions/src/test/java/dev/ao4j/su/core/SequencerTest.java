@@ -90,6 +90,9 @@ class SequencerTest {
         DataItem push = message("pushed", new Tag("From-Process", "p".repeat(43)));
         DataItem retry = message("pushed", new Tag("From-Process", "p".repeat(43)));
         assertEquals(PushDedupe.key(push), PushDedupe.key(retry));
+        DataItem strangersCopy = DataItem.sign(SU, process.id(), null, push.tags(), push.data());
+        org.junit.jupiter.api.Assertions.assertNotEquals(PushDedupe.key(push), PushDedupe.key(strangersCopy),
+                "another signer's copy is another push");
         Slot first = sequencer.schedule(new NewMessage(process.id(), push, PushDedupe.key(push))).get();
         Slot second = sequencer.schedule(new NewMessage(process.id(), retry, PushDedupe.key(retry))).get();
         assertEquals(first.messageId(), second.messageId());
