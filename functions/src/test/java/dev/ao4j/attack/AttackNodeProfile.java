@@ -16,6 +16,8 @@ public final class AttackNodeProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>(new NodeUpProfile().getConfigOverrides());
         // SchedulerAttackTest: pages of 40 KB messages show the byte cap without writing 16 MiB of log.
         config.put("ao4j.su.max-page-bytes", "65536");
+        // BrowserOriginAttackTest: a page of a listed origin may write like the node's own pages.
+        config.put("ao4j.http.trusted-origins", "https://app.trusted.example");
         return config;
     }
 }
