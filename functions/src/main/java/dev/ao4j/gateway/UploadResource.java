@@ -33,6 +33,9 @@ public class UploadResource {
     @Inject
     Permastore store;
 
+    @Inject
+    GatewayConfig config;
+
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Map<String, Object> upload(byte[] body) {
@@ -56,6 +59,9 @@ public class UploadResource {
         } catch (Ans104Exception notAnItem) {
             return acceptBundle(body, notAnItem);
         }
+        if (item.tag("Bundle-Format").filter("binary"::equals).isPresent()) {
+            limitItems(item.data()); // its nested items are stored, and verified, too
+        }
         try {
             PutReceipt receipt = store.put(item);
             return receipt(receipt, item.ownerAddress());
@@ -68,6 +74,7 @@ public class UploadResource {
     private Map<String, Object> acceptBundle(byte[] body, Ans104Exception notAnItem) {
         List<DataItem> items;
         try {
+            limitItems(body);
             items = Bundle.parse(body);
         } catch (Ans104Exception notABundle) {
             throw ApiException.badRequest("not a data item (" + notAnItem.getMessage() + ") nor a bundle (" + notABundle.getMessage() + ")");
@@ -93,6 +100,20 @@ public class UploadResource {
             return answer;
         } catch (PermastoreException e) {
             throw GatewayErrors.of(e);
+        }
+    }
+
+    /** Refuses (413) a bundle declaring more items than allowed, before any is parsed or verified. */
+    private void limitItems(byte[] bundle) {
+        long count;
+        try {
+            count = Bundle.declaredCount(bundle);
+        } catch (Ans104Exception notABundle) {
+            return; // not a bundle at all: parsing says why
+        }
+        if (count > config.maxBundleItems()) {
+            throw new ApiException(413, "bundle: declares " + count + " items; this gateway takes at most "
+                    + config.maxBundleItems() + " per upload");
         }
     }
 

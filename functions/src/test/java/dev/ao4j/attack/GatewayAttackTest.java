@@ -2,7 +2,10 @@ package dev.ao4j.attack;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import dev.ao4j.arweave.ans104.Bundle;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
@@ -14,6 +17,7 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +53,48 @@ class GatewayAttackTest {
                 .header("Content-Security-Policy", "sandbox").header("X-Content-Type-Options", "nosniff");
         given().when().head("/" + page.id()).then().statusCode(200)
                 .header("Content-Security-Policy", "sandbox").header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** M5: a bundle of thousands of tiny items would cost thousands of signature checks; above the cap: 413. */
+    @Test
+    void aBundleOfTooManyItemsIsRefusedBeforeAnyIsVerified() throws Exception {
+        List<DataItem> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(item(Integer.toString(i)));
+        }
+        byte[] bare = Bundle.build(many);
+        given().contentType(ContentType.BINARY).body(bare).when().post("/tx/arweave").then().statusCode(413)
+                .body("error", containsString("at most 1000"));
+        DataItem wrapped = DataItem.sign(UPLOADER, null, null,
+                List.of(new Tag("Bundle-Format", "binary"), new Tag("Bundle-Version", "2.0.0")), bare);
+        given().contentType(ContentType.BINARY).body(wrapped.raw()).when().post("/tx").then().statusCode(413);
+        given().when().get("/" + many.getFirst().id()).then().statusCode(404); // none was stored
+
+        // The honest path: a bundle within the cap.
+        DataItem small = DataItem.sign(UPLOADER, null, null,
+                List.of(new Tag("Bundle-Format", "binary"), new Tag("Bundle-Version", "2.0.0")), Bundle.build(many.subList(0, 3)));
+        given().contentType(ContentType.BINARY).body(small.raw()).when().post("/tx").then().statusCode(200)
+                .body("nestedIds", hasSize(3));
+        given().contentType(ContentType.BINARY).body(Bundle.build(many.subList(3, 1000))).when().post("/tx/arweave")
+                .then().statusCode(200).body("ids", hasSize(997));
+    }
+
+    /** M5: one GraphQL request of hundreds of aliased store queries is refused (400) before any runs. */
+    @Test
+    void aGraphQlQueryOfHundredsOfAliasedStoreQueriesIsRefused() throws Exception {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 500; i++) {
+            query.append(" q").append(i).append(": transactions(first: 100) { edges { node { id tags { name value } } } }");
+        }
+        given().contentType(ContentType.JSON).body(Map.of("query", query.append(" }").toString()))
+                .when().post("/graphql").then().statusCode(400).body("error", containsString("complexity"));
+
+        DataItem honest = item("findable", new Tag("Content-Type", "text/plain"));
+        given().contentType(ContentType.BINARY).body(honest.raw()).when().post("/tx/arweave").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("query", "query($ids: [ID!]) { transactions(ids: $ids) { edges { node { id owner { address }"
+                        + " tags { name value } block { height } } } } }", "variables", Map.of("ids", List.of(honest.id()))))
+                .when().post("/graphql").then().statusCode(200)
+                .body("data.transactions.edges[0].node.id", equalTo(honest.id()));
     }
 }
