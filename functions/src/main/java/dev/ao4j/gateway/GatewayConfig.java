@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface GatewayConfig {
     /**
      * The most items one uploaded bundle may hold (a bare bundle, or the data of a {@code Bundle-Format: binary}
-     * item); above it: 413, before any item is verified. Each item costs a signature check, so a 16 MiB body of
+     * item), nested bundles' items included; above it: 413, before any item is verified. Each item costs a signature check, so a 16 MiB body of
      * tiny items would otherwise cost thousands of them.
      */
     @WithDefault("1000")

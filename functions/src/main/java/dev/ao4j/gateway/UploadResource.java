@@ -103,18 +103,45 @@ public class UploadResource {
         }
     }
 
-    /** Refuses (413) a bundle declaring more items than allowed, before any is parsed or verified. */
+    /** Nested bundles deeper than this are refused by the store; counting stops there too. */
+    private static final int MAX_COUNTED_DEPTH = 4;
+
+    /**
+     * Refuses (413) a bundle holding more items than allowed, nested bundles' items included, before any item is
+     * verified or stored. Each level's header count is checked before that level is parsed, so parsing never goes
+     * far past the allowance.
+     */
     private void limitItems(byte[] bundle) {
+        countItems(bundle, config.maxBundleItems(), 0);
+    }
+
+    private long countItems(byte[] bundle, long allowance, int depth) {
         long count;
         try {
             count = Bundle.declaredCount(bundle);
         } catch (Ans104Exception notABundle) {
-            return; // not a bundle at all: parsing says why
+            return 0; // not a bundle at all: parsing says why
         }
-        if (count > config.maxBundleItems()) {
-            throw new ApiException(413, "bundle: declares " + count + " items; this gateway takes at most "
-                    + config.maxBundleItems() + " per upload");
+        if (count > allowance) {
+            throw new ApiException(413, "bundle: holds more than " + config.maxBundleItems()
+                    + " items (nested bundles included); this gateway takes at most that many per upload");
         }
+        if (depth >= MAX_COUNTED_DEPTH) {
+            return count;
+        }
+        List<DataItem> items;
+        try {
+            items = Bundle.parse(bundle);
+        } catch (Ans104Exception malformed) {
+            return count; // refused when stored, with the parser's reason
+        }
+        long total = count;
+        for (DataItem item : items) {
+            if (item.tag("Bundle-Format").filter("binary"::equals).isPresent()) {
+                total += countItems(item.data(), allowance - total, depth + 1);
+            }
+        }
+        return total;
     }
 
     private static Map<String, Object> receipt(PutReceipt receipt, String owner) {

@@ -64,11 +64,19 @@ class GatewayAttackTest {
         }
         byte[] bare = Bundle.build(many);
         given().contentType(ContentType.BINARY).body(bare).when().post("/tx/arweave").then().statusCode(413)
-                .body("error", containsString("at most 1000"));
+                .body("error", containsString("more than 1000 items"));
         DataItem wrapped = DataItem.sign(UPLOADER, null, null,
                 List.of(new Tag("Bundle-Format", "binary"), new Tag("Bundle-Version", "2.0.0")), bare);
         given().contentType(ContentType.BINARY).body(wrapped.raw()).when().post("/tx").then().statusCode(413);
         given().when().get("/" + many.getFirst().id()).then().statusCode(404); // none was stored
+        // Splitting them over nested bundles does not get around the cap: every level counts.
+        DataItem firstHalf = DataItem.sign(UPLOADER, null, null, List.of(new Tag("Bundle-Format", "binary"),
+                new Tag("Bundle-Version", "2.0.0")), Bundle.build(many.subList(0, 600)));
+        DataItem secondHalf = DataItem.sign(UPLOADER, null, null, List.of(new Tag("Bundle-Format", "binary"),
+                new Tag("Bundle-Version", "2.0.0")), Bundle.build(many.subList(600, 1001)));
+        given().contentType(ContentType.BINARY).body(Bundle.build(List.of(firstHalf, secondHalf)))
+                .when().post("/tx/arweave").then().statusCode(413).body("error", containsString("nested bundles included"));
+        given().when().get("/" + firstHalf.id()).then().statusCode(404);
 
         // The honest path: a bundle within the cap.
         DataItem small = DataItem.sign(UPLOADER, null, null,
