@@ -20,7 +20,6 @@ import dev.ao4j.arweave.store.StoreUnavailableException;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.arweave.wallet.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
