@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -67,13 +69,21 @@ class SchedulerAttackTest {
 
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             List<CompletableFuture<Integer>> honest = new ArrayList<>();
-            List<String> sent = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                DataItem item = message(USER, process.id(), "honest " + i);
-                sent.add(item.id());
-                honest.add(CompletableFuture.supplyAsync(() -> postSu(item.raw()).extract().statusCode()));
-                if (i % 4 == 0) {
-                    CompletableFuture.runAsync(() -> assign(process.id(), elsewhere.id(), tooMany).statusCode(400));
+            List<CompletableFuture<Integer>> hostile = new ArrayList<>();
+            try (ExecutorService callers = Executors.newFixedThreadPool(20)) {
+                for (int i = 0; i < 16; i++) {
+                    DataItem item = message(USER, process.id(), "honest " + i);
+                    honest.add(CompletableFuture.supplyAsync(() -> postSu(item.raw()).extract().statusCode(), callers));
+                    if (i % 4 == 0) {
+                        hostile.add(CompletableFuture.supplyAsync(
+                                () -> assign(process.id(), elsewhere.id(), tooMany).extract().statusCode(), callers));
+                    }
+                }
+                for (CompletableFuture<Integer> status : honest) {
+                    assertEquals(200, status.join(), "every honest message racing the attack is answered");
+                }
+                for (CompletableFuture<Integer> status : hostile) {
+                    assertEquals(400, status.join(), "every hostile assign is refused");
                 }
             }
             assign(process.id(), elsewhere.id(), tooMany).statusCode(400).body("error", containsString("exclude"));
@@ -81,9 +91,6 @@ class SchedulerAttackTest {
             assign(process.id(), elsewhere.id(), "Data,Owner-Of-Everything").statusCode(400)
                     .body("error", containsString("exclude may name only"));
             assign(process.id(), elsewhere.id(), "Data,Data").statusCode(400).body("error", containsString("more than once"));
-            for (CompletableFuture<Integer> status : honest) {
-                assertEquals(200, status.join(), "every honest message of the batch is answered");
-            }
             // The honest path: a known field, once.
             assign(process.id(), elsewhere.id(), "Data,Tags").statusCode(200);
             given().queryParam("limit", 100).when().get("/su/" + process.id()).then().statusCode(200)
@@ -96,7 +103,7 @@ class SchedulerAttackTest {
     void pageLimitsOutsideOneToTheMaximumAreRefused() throws Exception {
         DataItem process = spawned();
         postSu(message(USER, process.id(), "one").raw()).statusCode(200);
-        for (String limit : List.of("-2", "0", "10001", "99999999999", "many")) {
+        for (String limit : List.of("-2", "0", "10001", "99999999999", "many", "1.5")) {
             given().queryParam("limit", limit).when().get("/su/" + process.id()).then().statusCode(400)
                     .body("error", containsString("limit must be a whole number from 1 to 10000"));
         }
