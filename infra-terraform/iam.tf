@@ -53,10 +53,16 @@ locals {
       Resource = [aws_dynamodb_table.su_log.arn, "${aws_dynamodb_table.su_log.arn}/index/pending-upload"]
     }]
     cu = []
+    # The crank step moves a step that failed max-attempts times to the dead-letter queue (SqsTaskQueue.deadLetter);
+    # without SendMessage there it would fail forever and stall its process's FIFO group.
     crank = concat(local.enqueue, local.mu_crank_state, [{
       Effect   = "Allow"
       Action   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
       Resource = [aws_sqs_queue.crank.arn]
+      }, {
+      Effect   = "Allow"
+      Action   = ["sqs:SendMessage"]
+      Resource = [aws_sqs_queue.crank_dead_letters.arn]
     }])
     cron = concat(local.enqueue, local.mu_monitors)
   }

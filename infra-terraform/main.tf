@@ -108,6 +108,9 @@ resource "aws_lambda_function" "unit" {
   memory_size      = var.memory_sizes[each.key]
   timeout          = var.timeouts[each.key]
   publish          = true
+  # A ceiling per function (and a share kept for it): a flood on one route cannot take the account's whole
+  # concurrency, nor its bill, and cannot starve the other units. -1: no reservation.
+  reserved_concurrent_executions = var.reserved_concurrency[each.key]
 
   environment {
     variables = merge(local.common_env, each.value.env, { QUARKUS_FUNQY_EXPORT = each.value.export })

@@ -6,10 +6,17 @@ resource "aws_apigatewayv2_api" "http" {
   protocol_type = "HTTP"
 }
 
+# Every route is public: the stage's throttling caps what anonymous callers can make the functions (and the
+# wallets paying for uploads) spend. The MU-side functions reach the SU and CU through this API too.
 resource "aws_apigatewayv2_stage" "default" {
   api_id      = aws_apigatewayv2_api.http.id
   name        = "$default"
   auto_deploy = true
+
+  default_route_settings {
+    throttling_burst_limit = var.api_throttling_burst_limit
+    throttling_rate_limit  = var.api_throttling_rate_limit
+  }
 }
 
 locals {
@@ -53,6 +60,15 @@ resource "aws_lambda_event_source_mapping" "crank" {
   function_name           = aws_lambda_alias.live["crank"].arn
   batch_size              = var.crank_batch_size
   function_response_types = ["ReportBatchItemFailures"]
+
+  # Polling never asks for more than the crank's reserved concurrency, so SQS messages are not throttled (and
+  # charged a receive) for want of a function instance.
+  dynamic "scaling_config" {
+    for_each = var.reserved_concurrency.crank >= 2 ? [1] : []
+    content {
+      maximum_concurrency = var.reserved_concurrency.crank
+    }
+  }
 }
 
 # Cron: EventBridge Scheduler invokes the cron function with the fields of EventBridge's scheduled event.

@@ -120,3 +120,33 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+variable "api_throttling_burst_limit" {
+  description = "API Gateway stage throttling: the burst of requests (all routes together) accepted above the steady rate; more get 429."
+  type        = number
+  default     = 200
+}
+
+variable "api_throttling_rate_limit" {
+  description = "API Gateway stage throttling: steady requests per second over all routes (anonymous callers and the units' own calls to the SU and CU)."
+  type        = number
+  default     = 100
+}
+
+variable "reserved_concurrency" {
+  description = "Reserved concurrency of each function: its most concurrent instances, and a share no other function can take. -1 reserves nothing (for accounts whose concurrency limit is too small to reserve from: AWS keeps 100 unreserved). The crank's value also caps its SQS trigger's polling (at least 2)."
+  type = object({
+    mu    = number
+    su    = number
+    cu    = number
+    crank = number
+    cron  = number
+  })
+  default = {
+    mu    = 20
+    su    = 20
+    cu    = 20
+    crank = 10
+    cron  = 2
+  }
+}

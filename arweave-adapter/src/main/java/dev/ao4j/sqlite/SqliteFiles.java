@@ -1,6 +1,6 @@
 package dev.ao4j.sqlite;
 
-import java.nio.file.Files;
+import dev.ao4j.arweave.wallet.PrivateFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ public final class SqliteFiles {
     public static Connection open(Path file, Sync sync) throws SQLException {
         Path absolute = file.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
+            PrivateFiles.createDirectories(absolute.getParent()); // the data directory: its owner's only
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create " + absolute.getParent() + ": " + e.getMessage(), e);
         }

@@ -33,6 +33,9 @@ public class UploadResource {
     @Inject
     Permastore store;
 
+    @Inject
+    GatewayConfig config;
+
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Map<String, Object> upload(byte[] body) {
@@ -56,6 +59,9 @@ public class UploadResource {
         } catch (Ans104Exception notAnItem) {
             return acceptBundle(body, notAnItem);
         }
+        if (item.tag("Bundle-Format").filter("binary"::equals).isPresent()) {
+            limitItems(item.data()); // its nested items are stored, and verified, too
+        }
         try {
             PutReceipt receipt = store.put(item);
             return receipt(receipt, item.ownerAddress());
@@ -68,6 +74,7 @@ public class UploadResource {
     private Map<String, Object> acceptBundle(byte[] body, Ans104Exception notAnItem) {
         List<DataItem> items;
         try {
+            limitItems(body);
             items = Bundle.parse(body);
         } catch (Ans104Exception notABundle) {
             throw ApiException.badRequest("not a data item (" + notAnItem.getMessage() + ") nor a bundle (" + notABundle.getMessage() + ")");
@@ -94,6 +101,47 @@ public class UploadResource {
         } catch (PermastoreException e) {
             throw GatewayErrors.of(e);
         }
+    }
+
+    /** Nested bundles deeper than this are refused by the store; counting stops there too. */
+    private static final int MAX_COUNTED_DEPTH = 4;
+
+    /**
+     * Refuses (413) a bundle holding more items than allowed, nested bundles' items included, before any item is
+     * verified or stored. Each level's header count is checked before that level is parsed, so parsing never goes
+     * far past the allowance.
+     */
+    private void limitItems(byte[] bundle) {
+        countItems(bundle, config.maxBundleItems(), 0);
+    }
+
+    private long countItems(byte[] bundle, long allowance, int depth) {
+        long count;
+        try {
+            count = Bundle.declaredCount(bundle);
+        } catch (Ans104Exception notABundle) {
+            return 0; // not a bundle at all: parsing says why
+        }
+        if (count > allowance) {
+            throw new ApiException(413, "bundle: holds more than " + config.maxBundleItems()
+                    + " items (nested bundles included); this gateway takes at most that many per upload");
+        }
+        if (depth >= MAX_COUNTED_DEPTH) {
+            return count;
+        }
+        List<DataItem> items;
+        try {
+            items = Bundle.parse(bundle);
+        } catch (Ans104Exception malformed) {
+            return count; // refused when stored, with the parser's reason
+        }
+        long total = count;
+        for (DataItem item : items) {
+            if (item.tag("Bundle-Format").filter("binary"::equals).isPresent()) {
+                total += countItems(item.data(), allowance - total, depth + 1);
+            }
+        }
+        return total;
     }
 
     private static Map<String, Object> receipt(PutReceipt receipt, String owner) {

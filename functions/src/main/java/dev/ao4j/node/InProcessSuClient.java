@@ -41,8 +41,10 @@ public final class InProcessSuClient implements LocalSu {
 
     @Override
     public JsonNode page(String processId, Long from, Long to, int limit) {
+        // The SU's page limit binds the in-process CU too; a smaller page only means one more round.
+        int pageSize = Math.max(1, Math.min(limit, scheduler.limits().maxPageSlots()));
         SchedulerService.LogPage page = scheduler.page(processId, from == null ? -1 : from,
-                to == null ? Long.MAX_VALUE : to, limit);
+                to == null ? Long.MAX_VALUE : to, pageSize);
         return SuWire.page(page.slots(), page.hasNextPage());
     }
 

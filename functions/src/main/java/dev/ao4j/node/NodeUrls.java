@@ -2,6 +2,7 @@ package dev.ao4j.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ao4j.arweave.wallet.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public record NodeUrls(String mu, String cu, String su, String gateway, String s
 
     /** Writes {@code dir/urls.json} atomically (a reader never sees half a file). */
     public Path write(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path tmp = dir.resolve(FILE + ".tmp");
         Files.writeString(tmp, toJson());
         return Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

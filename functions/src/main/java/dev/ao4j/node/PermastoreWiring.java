@@ -8,6 +8,7 @@ import dev.ao4j.arweave.store.graphql.GatewayGraphQl;
 import dev.ao4j.arweave.store.http.ArweaveHttpConfig;
 import dev.ao4j.arweave.store.http.ArweaveHttpPermastore;
 import dev.ao4j.config.DataDir;
+import dev.ao4j.gateway.GatewayConfig;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -62,7 +63,8 @@ public class PermastoreWiring {
 
     @Produces
     @Singleton
-    GatewayGraphQl gatewayGraphQl(Permastore permastore) {
-        return new GatewayGraphQl(permastore);
+    GatewayGraphQl gatewayGraphQl(Permastore permastore, GatewayConfig config) {
+        return new GatewayGraphQl(permastore,
+                new GatewayGraphQl.Limits(config.graphqlMaxDepth(), config.graphqlMaxComplexity()));
     }
 }

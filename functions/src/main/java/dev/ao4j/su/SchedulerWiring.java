@@ -78,9 +78,10 @@ public class SchedulerWiring {
     @Produces
     @Singleton
     SchedulerService scheduler(@Named("su") Wallet wallet, Sequencer sequencer, LogStore log, Permastore permastore,
-                               LogUploader uploader, BlockHeight blockHeight, UnitMetrics metrics) {
+                               LogUploader uploader, BlockHeight blockHeight, UnitMetrics metrics, SuConfig config) {
         return new SchedulerService(wallet.address(), sequencer, log, permastore, uploader, System::currentTimeMillis,
-                blockHeight::current, metrics);
+                blockHeight::current, metrics,
+                new SchedulerService.Limits(config.scheduleTimeout(), config.maxPageSlots(), config.maxPageBytes()));
     }
 
     @Produces

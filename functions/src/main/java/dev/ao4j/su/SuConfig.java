@@ -33,6 +33,21 @@ public interface SuConfig {
     @WithDefault("P1D")
     Duration locationTimeToLive();
 
+    /** How long a write waits for its slot before the caller gets 503 (a stuck log store holds nobody forever). */
+    @WithDefault("PT60S")
+    Duration scheduleTimeout();
+
+    /** The largest {@code limit} of a log page, {@code GET /su/{process}?limit=}; above it (or below 1): 400. */
+    @WithDefault("10000")
+    int maxPageSlots();
+
+    /**
+     * A log page stops before this many bytes of assignments and messages (it always holds one slot), so pages of
+     * large messages cannot exhaust the heap; the reader follows {@code has_next_page} as usual.
+     */
+    @WithDefault("16777216")
+    long maxPageBytes();
+
     DynamoDb dynamodb();
 
     interface DynamoDb {

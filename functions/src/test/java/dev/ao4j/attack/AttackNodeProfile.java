@@ -20,6 +20,10 @@ public final class AttackNodeProfile implements QuarkusTestProfile {
         config.put("ao4j.cu.evaluation-threads", "2");
         config.put("ao4j.cu.evaluation-queue", "6");
         config.put("ao4j.cu.max-state-bytes", "1048576");
+        // SchedulerAttackTest: pages of 40 KB messages show the byte cap without writing 16 MiB of log.
+        config.put("ao4j.su.max-page-bytes", "65536");
+        // BrowserOriginAttackTest: a page of a listed origin may write like the node's own pages.
+        config.put("ao4j.http.trusted-origins", "https://app.trusted.example");
         return config;
     }
 }

@@ -96,6 +96,26 @@ abstract class LogStoreContract {
     }
 
     @Test
+    void rangeStopsOnceTheSlotsReadCarryMaxBytesAndRefusesANonPositiveLimit() throws Exception {
+        String pid = randomId();
+        List<Slot> slots = new ArrayList<>();
+        for (int nonce = 0; nonce < 10; nonce++) {
+            slots.add(slot(pid, nonce)); // 64 + 100 bytes each
+        }
+        store.append(slots);
+        long size = slots.getFirst().size();
+        assertEquals(164, size);
+        assertEquals(List.of(0L, 1L, 2L), store.range(pid, -1, Long.MAX_VALUE, 100, 2 * size + 1).stream()
+                .map(Slot::nonce).toList(), "reading stops after the slot that reaches the cap");
+        assertEquals(List.of(0L), store.range(pid, -1, Long.MAX_VALUE, 100, 1).stream().map(Slot::nonce).toList(),
+                "the first slot is always read");
+        assertEquals(10, store.range(pid, -1, Long.MAX_VALUE, 100, Long.MAX_VALUE).size());
+        // SQLite reads LIMIT -1 as no limit: a negative limit must read nothing, not the whole log.
+        assertTrue(store.range(pid, -1, Long.MAX_VALUE, -2).isEmpty());
+        assertTrue(store.range(pid, -1, Long.MAX_VALUE, 0).isEmpty());
+    }
+
+    @Test
     void takenNonceIsRefusedAndTheWholeAppendIsUndone() throws Exception {
         String pid = randomId();
         store.append(List.of(slot(pid, 0), slot(pid, 1)));

@@ -12,6 +12,14 @@ import java.util.List;
 public final class Bundle {
     private Bundle() {}
 
+    /**
+     * The item count a bundle's header declares, read without parsing the items: lets a receiver refuse a bundle
+     * of too many items before it spends time on any of them.
+     */
+    public static long declaredCount(byte[] bundle) throws Ans104Exception {
+        return new ByteReader(bundle).u256le("bundle.count");
+    }
+
     /** Parses a bundle and checks its structure: sizes add up, each item parses and has the id the header names. */
     public static List<DataItem> parse(byte[] bundle) throws Ans104Exception {
         ByteReader in = new ByteReader(bundle);

@@ -55,20 +55,37 @@ public final class Ethereum {
         throw new IllegalStateException("no recovery id reproduces the signing key");
     }
 
+    /**
+     * True when {@code signature} is the one canonical Ethereum signature of {@code message} by {@code owner}:
+     * ECDSA-valid, with s in the lower half of the order (EIP-2) and a recovery byte v of 27 or 28 that recovers
+     * {@code owner}. Without those checks anyone could turn one signature into hundreds (n − s, and any v), each
+     * a new item id over the same signed content — a replay under a fresh id. The raw form v = 0/1 is refused
+     * too: it would be a second encoding, hence a second id, of the same signature (ethers and arbundles emit
+     * 27/28).
+     */
     static boolean verify(byte[] owner, byte[] message, byte[] signature) {
         if (owner.length != 65 || owner[0] != 4 || signature.length != 65) {
             return false;
         }
+        int recoveryId = (signature[64] & 0xff) - 27;
+        if (recoveryId != 0 && recoveryId != 1) {
+            return false;
+        }
         try {
-            ECPoint key = CURVE.getCurve().decodePoint(owner);
+            ECPoint key = CURVE.getCurve().decodePoint(owner).normalize();
             BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
             BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-            if (r.signum() == 0 || s.signum() == 0 || r.compareTo(CURVE.getN()) >= 0 || s.compareTo(CURVE.getN()) >= 0) {
+            if (r.signum() == 0 || s.signum() == 0 || r.compareTo(CURVE.getN()) >= 0 || s.compareTo(HALF_N) > 0) {
                 return false;
             }
+            byte[] hash = personalMessageHash(message);
             ECDSASigner verifier = new ECDSASigner();
             verifier.init(false, new ECPublicKeyParameters(key, DOMAIN));
-            return verifier.verifySignature(personalMessageHash(message), r, s);
+            if (!verifier.verifySignature(hash, r, s)) {
+                return false;
+            }
+            ECPoint recovered = recover(hash, r, s, recoveryId);
+            return recovered != null && recovered.equals(key);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -15,7 +15,7 @@ public final class WalletFiles {
             if (Files.exists(file)) {
                 return Wallets.read(file);
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
             Wallet wallet = Wallets.generate(type);
             Wallets.write(wallet, file);
             LOG.infof("created %s wallet %s at %s", type, wallet.address(), file);

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -107,20 +104,10 @@ public final class Wallets {
         }
     }
 
-    /** Writes the JWK, readable by its owner only where the file system allows. */
+    /** Writes the JWK, readable by its owner only from the moment it exists (where the file system allows). */
     public static void write(Wallet wallet, Path file) throws WalletException {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, JSON.writeValueAsString(wallet.toJwk()), StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on non-POSIX file systems
-            }
+            PrivateFiles.write(file, JSON.writeValueAsString(wallet.toJwk()));
         } catch (IOException e) {
             throw new WalletException("cannot write wallet " + file + ": " + e.getMessage(), e);
         }

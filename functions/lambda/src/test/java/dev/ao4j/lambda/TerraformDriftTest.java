@@ -350,6 +350,18 @@ class TerraformDriftTest {
         }
         assertTrue(actions("crank").containsAll(Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")));
         assertFalse(actions("mu").contains("sqs:ReceiveMessage"), "only the trigger's function consumes");
+        // Only the crank step dead-letters (SqsTaskQueue.deadLetter sends to the DLQ): without it, a failing step
+        // would be retried until SQS's own redrive, stalling its process's FIFO group for about a day.
+        assertEquals(Map.of("aws_sqs_queue.crank.arn", Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+                        "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"),
+                "aws_sqs_queue.crank_dead_letters.arn", Set.of("sqs:SendMessage")), sqsActionsByQueue("crank"));
+        for (String unit : List.of("mu", "cron")) {
+            assertEquals(Map.of("aws_sqs_queue.crank.arn", Set.of("sqs:SendMessage", "sqs:GetQueueAttributes")),
+                    sqsActionsByQueue(unit), unit);
+        }
+        String taskQueue = Files.readString(Repo.dir().resolve("functions/src/main/java/dev/ao4j/mu/queue/sqs/SqsTaskQueue.java"));
+        assertTrue(taskQueue.contains("client.sendMessage(r -> r.queueUrl(deadLetterQueueUrl)"),
+                "the crank step sends to the dead-letter queue");
         assertEquals(Set.of(), actions("cu"), "the CU needs nothing beyond its logs and its wallet secret");
         // No wildcard actions or resources in the functions' policies (a log group's streams, "<arn>:*", excepted).
         List<String> texts = new java.util.ArrayList<>();
@@ -359,6 +371,57 @@ class TerraformDriftTest {
         for (String text : texts) {
             assertFalse(text.contains("*") && !text.equals("${aws_cloudwatch_log_group.function[each.key].arn}:*"), text);
         }
+    }
+
+    @Test
+    void theApiIsThrottledAndEveryFunctionHasReservedConcurrency() {
+        Block settings = tf.resource("aws_apigatewayv2_stage", "default").block("default_route_settings").orElseThrow();
+        assertEquals("var.api_throttling_burst_limit", describe(settings.attribute("throttling_burst_limit")));
+        assertEquals("var.api_throttling_rate_limit", describe(settings.attribute("throttling_rate_limit")));
+        int burst = number(tf.variable("api_throttling_burst_limit").attribute("default"));
+        int rate = number(tf.variable("api_throttling_rate_limit").attribute("default"));
+        assertTrue(rate > 0 && burst >= rate, "throttled by default: burst " + burst + ", rate " + rate);
+
+        Block function = tf.resource("aws_lambda_function", "unit");
+        assertEquals("var.reserved_concurrency[each.key]", describe(function.attribute("reserved_concurrent_executions")));
+        Map<String, Expr> reserved = tf.object(tf.variable("reserved_concurrency").attribute("default")).entries();
+        assertEquals(functions().keySet(), reserved.keySet());
+        int total = 0;
+        for (Map.Entry<String, Expr> entry : reserved.entrySet()) {
+            int value = number(entry.getValue());
+            assertTrue(value >= 1, entry.getKey() + " has a concurrency ceiling by default: " + value);
+            total += value;
+        }
+        // AWS keeps 100 of an account's (default 1000) concurrent executions unreserved.
+        assertTrue(total <= 900, "reservations fit a default account: " + total);
+
+        // The crank trigger never polls more than the crank function may run.
+        Block scaling = tf.resource("aws_lambda_event_source_mapping", "crank").blocks("dynamic").stream()
+                .filter(b -> b.labels().equals(List.of("scaling_config"))).findFirst().orElseThrow();
+        assertEquals("var.reserved_concurrency.crank", describe(scaling.block("content").orElseThrow()
+                .attribute("maximum_concurrency")));
+        assertTrue(number(reserved.get("crank")) >= 2, "SQS maximum_concurrency is at least 2");
+    }
+
+    private static int number(Expr expr) {
+        if (tf.resolve(expr) instanceof Hcl.Num num) {
+            return Integer.parseInt(num.text());
+        }
+        throw new IllegalArgumentException("not a number: " + expr);
+    }
+
+    /** A function's SQS actions, by the queue of the statement that allows them. */
+    private static Map<String, Set<String>> sqsActionsByQueue(String unit) {
+        Map<String, Set<String>> byQueue = new TreeMap<>();
+        for (ObjectExpr statement : statements(unit)) {
+            List<String> actions = strings(statement.entries().get("Action")).stream().filter(a -> a.startsWith("sqs:")).toList();
+            if (!actions.isEmpty()) {
+                for (Expr resource : ((ListExpr) statement.entries().get("Resource")).items()) {
+                    byQueue.computeIfAbsent(describe(resource), q -> new TreeSet<>()).addAll(actions);
+                }
+            }
+        }
+        return byQueue;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

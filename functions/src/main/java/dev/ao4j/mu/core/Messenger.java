@@ -9,6 +9,7 @@ import dev.ao4j.mu.core.Intake.UserMessage;
 import dev.ao4j.mu.core.Intake.UserProcess;
 import dev.ao4j.mu.port.ComputeUnit;
 import dev.ao4j.mu.port.Monitors;
+import dev.ao4j.mu.port.ProcessOwners;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.mu.port.StepSink;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ public final class Messenger {
     private final ComputeUnit compute;
     private final StepSink steps;
     private final Monitors monitors;
+    private final ProcessOwners owners;
 
-    public Messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors) {
+    public Messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors, ProcessOwners owners) {
+        this.owners = owners;
         this.schedulers = schedulers;
         this.compute = compute;
         this.steps = steps;
@@ -96,8 +99,19 @@ public final class Messenger {
         monitors.add(subscriptionTarget(processId, body));
     }
 
+    /**
+     * Unsubscribes the process from cron cranking. Only its owner may: the body must be an item the owner signed,
+     * or anyone could stop every process's crons (403 otherwise).
+     */
     public void unmonitor(String processId, byte[] body) {
         String process = subscriptionTarget(processId, body);
+        String signer = Intake.signedItem(body).ownerAddress();
+        String owner = owners.owner(process).orElseThrow(() -> MuException.unavailable("the owner of process "
+                + process + " cannot be read from the permanent store yet; retry", null));
+        if (!owner.equals(signer)) {
+            throw new MuException(403, "only the owner of process " + process + " may stop its monitoring; the "
+                    + "request is signed by " + signer);
+        }
         if (!monitors.remove(process)) {
             throw MuException.notFound("process " + process + " is not monitored");
         }

@@ -16,6 +16,7 @@ public final class AssignmentSigner {
         this.wallet = wallet;
     }
 
+    /** @throws IllegalArgumentException when the tags exceed ANS-104's limits */
     public DataItem sign(String processId, long epoch, long nonce, String hashChain, long blockHeight, long timestamp,
                          String messageId, List<String> exclude) {
         List<Tag> tags = new ArrayList<>(10 + exclude.size());
@@ -37,7 +38,8 @@ public final class AssignmentSigner {
         try {
             return DataItem.sign(wallet, null, null, tags, new byte[0]);
         } catch (Ans104Exception e) {
-            throw new IllegalStateException("assignment tags out of ANS-104 limits: " + e.getMessage(), e);
+            // The caller's exclude list made the tags too many or too long: a refusal of that request.
+            throw new IllegalArgumentException("assignment tags out of ANS-104 limits: " + e.getMessage(), e);
         }
     }
 }

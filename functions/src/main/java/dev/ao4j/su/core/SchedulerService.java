@@ -14,9 +14,12 @@ import dev.ao4j.su.core.ScheduleRequest.NewMessage;
 import dev.ao4j.su.core.ScheduleRequest.NewProcess;
 import dev.ao4j.su.core.SchedulingException.Kind;
 import dev.ao4j.su.port.LogStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +38,27 @@ public final class SchedulerService {
     private final LogUploader uploader;
     private final LongSupplier clock;
     private final LongSupplier blockHeight;
+    private final Limits limits;
+
+    /**
+     * What one request may cost the SU.
+     *
+     * @param scheduleTimeout how long a request waits for its slot before the caller gets 503 (a stuck store
+     *                        must not hold callers forever)
+     * @param maxPageSlots    the most slots one page of the log may ask for
+     * @param maxPageBytes    a page stops before this many bytes of assignments and messages (it always holds at
+     *                        least one slot), so a page of large messages cannot exhaust the heap
+     */
+    public record Limits(Duration scheduleTimeout, int maxPageSlots, long maxPageBytes) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(60), 10_000, 16L * 1024 * 1024);
+
+        public Limits {
+            if (scheduleTimeout.isNegative() || scheduleTimeout.isZero() || maxPageSlots < 1 || maxPageBytes < 1) {
+                throw new IllegalArgumentException("SU limits must be positive: " + scheduleTimeout + ", "
+                        + maxPageSlots + ", " + maxPageBytes);
+            }
+        }
+    }
 
     public SchedulerService(String address, Sequencer sequencer, LogStore log, Permastore permastore, LogUploader uploader,
                             LongSupplier clock, LongSupplier blockHeight) {
@@ -43,6 +67,12 @@ public final class SchedulerService {
 
     public SchedulerService(String address, Sequencer sequencer, LogStore log, Permastore permastore, LogUploader uploader,
                             LongSupplier clock, LongSupplier blockHeight, UnitMetrics metrics) {
+        this(address, sequencer, log, permastore, uploader, clock, blockHeight, metrics, Limits.DEFAULT);
+    }
+
+    public SchedulerService(String address, Sequencer sequencer, LogStore log, Permastore permastore, LogUploader uploader,
+                            LongSupplier clock, LongSupplier blockHeight, UnitMetrics metrics, Limits limits) {
+        this.limits = limits;
         this.metrics = metrics;
         this.address = address;
         this.sequencer = sequencer;
@@ -125,11 +155,33 @@ public final class SchedulerService {
         return log.latest(processId);
     }
 
-    /** A page of the log with {@code from < timestamp ≤ to}, and whether more follow. */
+    /** The limits this SU applies to requests. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * A page of the log with {@code from < timestamp ≤ to}, and whether more follow. The page holds at most
+     * {@code limit} slots (1 to {@link Limits#maxPageSlots}) and stops before {@link Limits#maxPageBytes}; a page
+     * cut short by bytes says more follow (at worst the next page is empty).
+     */
     public LogPage page(String processId, long from, long to, int limit) {
-        List<Slot> slots = log.range(processId, from, to, limit + 1);
-        boolean more = slots.size() > limit;
-        return new LogPage(more ? slots.subList(0, limit) : slots, more);
+        if (limit < 1 || limit > limits.maxPageSlots()) {
+            throw new IllegalArgumentException("limit must be 1 to " + limits.maxPageSlots() + ", not " + limit);
+        }
+        List<Slot> slots = log.range(processId, from, to, limit + 1, limits.maxPageBytes());
+        long bytes = 0;
+        int taken = 0;
+        for (Slot slot : slots) {
+            long size = slot.size();
+            if (taken == limit || (taken > 0 && bytes + size > limits.maxPageBytes())) {
+                break;
+            }
+            bytes += size;
+            taken++;
+        }
+        boolean more = slots.size() > taken || bytes >= limits.maxPageBytes();
+        return new LogPage(slots.subList(0, taken), more);
     }
 
     public record LogPage(List<Slot> slots, boolean hasNextPage) {}
@@ -178,7 +230,7 @@ public final class SchedulerService {
 
     private Slot await(ScheduleRequest request) throws SchedulingException {
         try {
-            Slot slot = sequencer.schedule(request).get();
+            Slot slot = sequencer.schedule(request).get(limits.scheduleTimeout().toMillis(), TimeUnit.MILLISECONDS);
             metrics.sequenced();
             uploader.wake();
             return slot;
@@ -187,6 +239,10 @@ public final class SchedulerService {
                 throw refused;
             }
             throw new SchedulingException(Kind.UNAVAILABLE, "scheduling failed: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            // The slot may still be taken later; a retry of the same message then answers that slot.
+            throw new SchedulingException(Kind.UNAVAILABLE, "scheduling did not finish within "
+                    + limits.scheduleTimeout().toSeconds() + " s; retry");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchedulingException(Kind.UNAVAILABLE, "interrupted while scheduling");

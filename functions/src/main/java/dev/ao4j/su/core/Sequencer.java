@@ -102,15 +102,17 @@ public final class Sequencer implements AutoCloseable {
         }
 
         private void drain() {
+            List<Pending> batch = List.of();
             try {
-                List<Pending> batch;
                 while (!(batch = poll()).isEmpty()) {
                     commit(batch);
                 }
             } catch (RuntimeException e) {
+                // A store failure (disk full, a DynamoDB error): the batch being committed is the one whose
+                // callers wait, so it is the one that fails; requests still queued get a fresh drain below.
                 LOG.errorf(e, "sequencing process %s failed", processId);
                 head = null;
-                failAll(poll(), new SchedulingException(Kind.UNAVAILABLE, "scheduler error: " + e.getMessage()));
+                failAll(batch, new SchedulingException(Kind.UNAVAILABLE, "scheduler error: " + e.getMessage()));
             } finally {
                 draining.set(false);
                 if (!queue.isEmpty()) {
@@ -142,7 +144,15 @@ public final class Sequencer implements AutoCloseable {
                             || !admit(pending, cursor, attempt > 1)) {
                         continue; // settled, or a repeat within this batch that takes its twin's slot
                     }
-                    Slot slot = plan(request, cursor);
+                    Slot slot;
+                    try {
+                        slot = plan(request, cursor);
+                    } catch (IllegalArgumentException refused) {
+                        // This request alone cannot be signed (its tags exceed ANS-104's limits): it fails,
+                        // the others of the batch keep their places.
+                        pending.result.completeExceptionally(new SchedulingException(Kind.INVALID, refused.getMessage()));
+                        continue;
+                    }
                     planned.put(request.messageId(), slot);
                     cursor = Head.of(slot);
                 }
@@ -236,7 +246,7 @@ public final class Sequencer implements AutoCloseable {
 
         private void failAll(List<Pending> batch, SchedulingException error) {
             for (Pending pending : batch) {
-                pending.result.completeExceptionally(error);
+                pending.result.completeExceptionally(error); // no effect on requests already settled
             }
         }
     }

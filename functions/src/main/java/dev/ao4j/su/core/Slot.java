@@ -34,6 +34,11 @@ public record Slot(String processId, long nonce, long epoch, long timestamp, lon
         return nonce == 0;
     }
 
+    /** The bytes the slot carries (its assignment and its message): what a page of the log is capped by. */
+    public long size() {
+        return (long) assignment.length + (message == null ? 0 : message.length);
+    }
+
     /** The message bytes were not sent to the SU: the assignment points at a transaction already on Arweave. */
     public boolean isAssignmentOfExisting() {
         return message == null;

@@ -21,7 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The scheduler's HTTP API, wire-compatible with AO's SU (AO-PROTOCOL §3), under {@code /su}.
@@ -31,7 +34,12 @@ import java.util.List;
 @RunOnVirtualThread
 public class SchedulerResource {
     private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 10_000;
+    /**
+     * The fields an assignment may exclude: those of the data item the CU reads from the permanent store. Known
+     * names only, each once, so an {@code exclude} list can neither push the signed assignment past ANS-104's tag
+     * limits nor carry arbitrary text into the log.
+     */
+    static final Set<String> EXCLUDABLE = Set.of("Data", "Anchor", "Tags", "Target", "Owner", "Signature");
 
     @Inject
     SchedulerService scheduler;
@@ -112,7 +120,7 @@ public class SchedulerResource {
         if (processId == null || processId.equals(id)) {
             if (scheduler.process(id).isPresent()) {
                 SchedulerService.LogPage page = scheduler.page(id, number(from, "from", -1),
-                        number(to, "to", Long.MAX_VALUE), (int) Math.min(MAX_PAGE, number(limit, "limit", DEFAULT_PAGE)));
+                        number(to, "to", Long.MAX_VALUE), pageLimit(limit));
                 return SuWire.page(page.slots(), page.hasNextPage());
             }
             if (processId == null) {
@@ -134,10 +142,40 @@ public class SchedulerResource {
         }
     }
 
-    private static List<String> excluded(String csv) {
+    private int pageLimit(String value) {
+        int max = scheduler.limits().maxPageSlots();
+        if (value == null || value.isBlank()) {
+            return Math.min(DEFAULT_PAGE, max);
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("limit must be a whole number from 1 to " + max + ", not '" + value + "'");
+    }
+
+    static List<String> excluded(String csv) {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (csv.length() > 200) {
+            throw ApiException.badRequest("exclude is too long; it names at most " + EXCLUDABLE.size() + " of "
+                    + new TreeSet<>(EXCLUDABLE));
+        }
+        List<String> fields = Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String field : fields) {
+            if (!EXCLUDABLE.contains(field)) {
+                throw ApiException.badRequest("exclude may name only " + new TreeSet<>(EXCLUDABLE) + ", not '"
+                        + (field.length() > 43 ? field.substring(0, 43) + "…" : field) + "'");
+            }
+        }
+        if (new HashSet<>(fields).size() != fields.size()) {
+            throw ApiException.badRequest("exclude names a field more than once");
+        }
+        return fields;
     }
 }

@@ -24,7 +24,15 @@ public interface LogStore extends AutoCloseable {
     Optional<Slot> findDedupe(String processId, String dedupeKey);
 
     /** Slots with {@code afterTimestamp < timestamp ≤ toTimestamp}, in log order, at most {@code limit}. */
-    List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit);
+    default List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit) {
+        return range(processId, afterTimestamp, toTimestamp, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #range(String, long, long, int)}, but the store stops reading once the slots read so far carry
+     * {@code maxBytes} or more ({@link Slot#size()}), so one page never loads much more than that.
+     */
+    List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit, long maxBytes);
 
     /**
      * Writes consecutive slots of one process, all or none. Each slot is written only if its nonce, its

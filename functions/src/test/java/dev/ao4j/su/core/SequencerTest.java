@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,9 @@ class SequencerTest {
         DataItem push = message("pushed", new Tag("From-Process", "p".repeat(43)));
         DataItem retry = message("pushed", new Tag("From-Process", "p".repeat(43)));
         assertEquals(PushDedupe.key(push), PushDedupe.key(retry));
+        DataItem strangersCopy = DataItem.sign(SU, process.id(), null, push.tags(), push.data());
+        org.junit.jupiter.api.Assertions.assertNotEquals(PushDedupe.key(push), PushDedupe.key(strangersCopy),
+                "another signer's copy is another push");
         Slot first = sequencer.schedule(new NewMessage(process.id(), push, PushDedupe.key(push))).get();
         Slot second = sequencer.schedule(new NewMessage(process.id(), retry, PushDedupe.key(retry))).get();
         assertEquals(first.messageId(), second.messageId());
@@ -113,5 +117,43 @@ class SequencerTest {
         DataItem assignment = DataItem.parse(slot.assignment());
         assertEquals(tx, assignment.tag("Message").orElseThrow());
         assertEquals(List.of("Data", "Anchor"), assignment.tagValues("Exclude"));
+    }
+
+    @Test
+    void anUnsignableRequestFailsAloneAndItsBatchMatesTakeTheirSlots() throws Exception {
+        sequencer.schedule(new NewProcess(process)).get();
+        List<String> tooMany = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "Field" + i).toList();
+        var before = sequencer.schedule(new NewMessage(process.id(), message("before"), null));
+        var bad = sequencer.schedule(new AssignExisting(process.id(), message("elsewhere").id(), tooMany));
+        var after = sequencer.schedule(new NewMessage(process.id(), message("after"), null));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
+        assertEquals(SchedulingException.Kind.INVALID, assertInstanceOf(SchedulingException.class, refused.getCause()).kind());
+        assertEquals(1, before.get(10, TimeUnit.SECONDS).nonce());
+        assertEquals(2, after.get(10, TimeUnit.SECONDS).nonce());
+    }
+
+    @Test
+    void aStoreFailureFailsTheWaitingBatchAndTheNextRequestsStillSucceed() throws Exception {
+        sequencer.schedule(new NewProcess(process)).get();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        LogStore failing = (LogStore) java.lang.reflect.Proxy.newProxyInstance(LogStore.class.getClassLoader(),
+                new Class<?>[] {LogStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("append") && broken.getAndSet(false)) {
+                        throw new IllegalStateException("SU log write failed: disk full");
+                    }
+                    try {
+                        return method.invoke(log, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (Sequencer onFailingStore = new Sequencer(failing, new AssignmentSigner(SU), () -> 7, () -> 2_000)) {
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> onFailingStore.schedule(new NewMessage(process.id(), message("lost"), null)).get(10, TimeUnit.SECONDS));
+            assertEquals(SchedulingException.Kind.UNAVAILABLE,
+                    assertInstanceOf(SchedulingException.class, failed.getCause()).kind());
+            Slot next = onFailingStore.schedule(new NewMessage(process.id(), message("kept"), null)).get(10, TimeUnit.SECONDS);
+            assertEquals(1, next.nonce());
+        }
     }
 }

@@ -18,8 +18,8 @@ import dev.ao4j.arweave.store.PutReceipt;
 import dev.ao4j.arweave.store.SortOrder;
 import dev.ao4j.arweave.store.StoreUnavailableException;
 import dev.ao4j.arweave.store.StoredItem;
+import dev.ao4j.arweave.wallet.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +67,7 @@ public final class EmbeddedPermastore implements Permastore {
     /** Opens (creating when absent) the store under {@code dataDir}. */
     public static EmbeddedPermastore open(Path dataDir, BlockClock clock) throws StoreUnavailableException {
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.createDirectories(dataDir);
             EmbeddedPermastore store = new EmbeddedPermastore(dataDir.resolve(DB_FILE), clock);
             LOG.debugf("permanent store at %s, tip %d", dataDir, store.chain.tip().height());
             return store;

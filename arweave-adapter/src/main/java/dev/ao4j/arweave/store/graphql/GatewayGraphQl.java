@@ -16,7 +16,11 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
@@ -80,10 +84,35 @@ public final class GatewayGraphQl {
     /** Data items carry no fee or quantity of their own: a gateway reports zero. */
     private static final Map<String, Object> ZERO = Map.of("winston", "0", "ar", "0.000000000000");
 
+    /**
+     * What one request may ask for. Each root field ({@code transactions}, {@code transaction}, {@code blocks},
+     * {@code block}, aliases included) is a query of the store and weighs {@link #STORE_QUERY_WEIGHT}; every other
+     * selected field weighs 1.
+     *
+     * @param maxDepth      the deepest field nesting (the reference clients' queries nest 5 levels at most)
+     * @param maxComplexity the largest total weight; the default admits ten store queries of any usual shape
+     */
+    public record Limits(int maxDepth, int maxComplexity) {
+        public static final Limits DEFAULT = new Limits(12, 1_000);
+
+        public Limits {
+            if (maxDepth < 1 || maxComplexity < 1) {
+                throw new IllegalArgumentException("GraphQL limits must be positive: " + maxDepth + ", " + maxComplexity);
+            }
+        }
+    }
+
+    /** The weight of a root field: one store query, as dear as many plain fields. */
+    static final int STORE_QUERY_WEIGHT = 90;
+
     private final Permastore store;
     private final GraphQL graphQl;
 
     public GatewayGraphQl(Permastore store) {
+        this(store, Limits.DEFAULT);
+    }
+
+    public GatewayGraphQl(Permastore store, Limits limits) {
         this.store = store;
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .type("Query", q -> q
@@ -93,7 +122,15 @@ public final class GatewayGraphQl {
                         .dataFetcher("block", guarded(this::block)))
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
-        this.graphQl = GraphQL.newGraphQL(schema).build();
+        FieldComplexityCalculator weight = (env, children) ->
+                (env.getParentEnvironment() == null ? STORE_QUERY_WEIGHT : 1) + children;
+        // Without these, one request of a thousand aliased store queries (or deeply nested fragments) keeps a
+        // request thread and the store busy; the parser's token cap alone does not prevent it.
+        this.graphQl = GraphQL.newGraphQL(schema)
+                .instrumentation(new ChainedInstrumentation(List.of(
+                        new MaxQueryDepthInstrumentation(limits.maxDepth()),
+                        new MaxQueryComplexityInstrumentation(limits.maxComplexity(), weight))))
+                .build();
     }
 
     /**

@@ -210,6 +210,17 @@ class GatewayGraphQlTest {
     }
 
     @Test
+    void manyAliasedStoreQueriesAreRefusedBeforeAnyRuns() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 200; i++) {
+            query.append(" a").append(i).append(": transactions(first: 100) { edges { node { id } } }");
+        }
+        GraphQlRequestException refused = assertThrows(GraphQlRequestException.class,
+                () -> graphQl.execute(query.append(" }").toString(), null, null));
+        assertTrue(refused.getMessage().contains("complexity"), refused.getMessage());
+    }
+
+    @Test
     void aBadCursorIsAFieldError() throws Exception {
         Map<String, Object> result = graphQl.execute("{ transactions(after: \"bogus\") { edges { cursor } } }", null, null);
         List<?> errors = (List<?>) result.get("errors");

@@ -101,9 +101,13 @@ public final class DynamoDbLogStore implements LogStore {
     }
 
     @Override
-    public List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit) {
+    public List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit, long maxBytes) {
         List<Slot> slots = new ArrayList<>();
+        if (limit < 1) {
+            return slots;
+        }
         Map<String, AttributeValue> start = null;
+        long bytes = 0;
         do {
             QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
@@ -112,9 +116,16 @@ public final class DynamoDbLogStore implements LogStore {
                     .limit(limit - slots.size())
                     .exclusiveStartKey(start)
                     .build());
-            response.items().forEach(item -> slots.add(toSlot(item)));
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (bytes >= maxBytes) {
+                    return slots; // large messages are read from their parts: stop before the next one
+                }
+                Slot slot = toSlot(item);
+                slots.add(slot);
+                bytes += slot.size();
+            }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null && slots.size() < limit);
+        } while (start != null && slots.size() < limit && bytes < maxBytes);
         return slots;
     }
 

@@ -71,9 +71,13 @@ public final class SqliteLogStore implements LogStore {
     }
 
     @Override
-    public synchronized List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit) {
-        return many("SELECT " + COLUMNS + " FROM slots WHERE process_id = ? AND ts > ? AND ts <= ? ORDER BY nonce LIMIT ?",
-                processId, afterTimestamp, toTimestamp, limit);
+    public synchronized List<Slot> range(String processId, long afterTimestamp, long toTimestamp, int limit,
+                                         long maxBytes) {
+        if (limit < 1) {
+            return List.of(); // SQLite reads a negative LIMIT as no limit at all
+        }
+        return many(maxBytes, "SELECT " + COLUMNS + " FROM slots WHERE process_id = ? AND ts > ? AND ts <= ?"
+                + " ORDER BY nonce LIMIT ?", processId, afterTimestamp, toTimestamp, limit);
     }
 
     @Override
@@ -150,14 +154,21 @@ public final class SqliteLogStore implements LogStore {
     }
 
     private List<Slot> many(String sql, Object... args) {
+        return many(Long.MAX_VALUE, sql, args);
+    }
+
+    private List<Slot> many(long maxBytes, String sql, Object... args) {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             bind(query, args);
             try (ResultSet rows = query.executeQuery()) {
                 List<Slot> slots = new ArrayList<>();
-                while (rows.next()) {
-                    slots.add(new Slot(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
-                            rows.getString(6), rows.getString(7), rows.getBytes(8), rows.getString(9), rows.getBytes(10),
-                            rows.getString(11)));
+                long bytes = 0;
+                while (bytes < maxBytes && rows.next()) {
+                    Slot slot = new Slot(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getString(6), rows.getString(7), rows.getBytes(8), rows.getString(9),
+                            rows.getBytes(10), rows.getString(11));
+                    slots.add(slot);
+                    bytes += slot.size();
                 }
                 return slots;
             }
