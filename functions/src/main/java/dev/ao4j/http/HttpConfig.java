@@ -1,6 +1,7 @@
 package dev.ao4j.http;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,11 @@ public interface HttpConfig {
      * only the node's own origin. See {@link BrowserOriginFilter}.
      */
     Optional<List<String>> trustedOrigins();
+
+    /**
+     * Request bodies the node receives at once, bytes (each counts its Content-Length); past it: 503 with
+     * Retry-After. See {@link BodyBudget}.
+     */
+    @WithDefault("268435456")
+    long maxInFlightBodyBytes();
 }

@@ -24,6 +24,8 @@ public final class AttackNodeProfile implements QuarkusTestProfile {
         config.put("ao4j.su.max-page-bytes", "65536");
         // BrowserOriginAttackTest: a page of a listed origin may write like the node's own pages.
         config.put("ao4j.http.trusted-origins", "https://app.trusted.example");
+        // BodyFloodAttackTest: two slow 1 MiB uploads fill the body budget.
+        config.put("ao4j.http.max-in-flight-body-bytes", "2097152");
         return config;
     }
 }
