@@ -15,7 +15,7 @@ public final class AttackNodeProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(new NodeUpProfile().getConfigOverrides());
         // ComputeAttackTest: deadlines a test can wait for, a pool a flood can fill, a state cap aos is above.
-        config.put("ao4j.cu.eval-timeout", "PT30S");
+        config.put("ao4j.cu.eval-timeout", "PT15S");
         config.put("ao4j.cu.dry-run-timeout", "PT10S");
         config.put("ao4j.cu.evaluation-threads", "2");
         config.put("ao4j.cu.evaluation-queue", "6");
