@@ -13,6 +13,10 @@ import java.util.Map;
 public final class AttackNodeProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return new HashMap<>(new NodeUpProfile().getConfigOverrides());
+        Map<String, String> config = new HashMap<>(new NodeUpProfile().getConfigOverrides());
+        // OutboundCallAttackTest, DeliveryLaneAttackTest: the name localhost (not the address 127.0.0.1) is allowed,
+        // standing in for a public host that answers, redirects or hangs; every other loopback URL stays refused.
+        config.put("ao4j.outbound.allowed-hosts", "localhost");
+        return config;
     }
 }
