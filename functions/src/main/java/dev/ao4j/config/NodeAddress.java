@@ -34,9 +34,11 @@ public class NodeAddress {
         for (String host : List.of("127.0.0.1", "localhost", "[::1]")) {
             urls.add("http://" + host + ":" + port() + "/su");
         }
-        // The SU publishes this URL when ao4j.su.url is unset (SchedulerWiring).
-        config.getOptionalValue("quarkus.http.port", Integer.class)
-                .ifPresent(port -> urls.add("http://127.0.0.1:" + port + "/su"));
+        // The SU publishes this URL when ao4j.su.url is unset (SchedulerWiring); only where the SU runs.
+        if (config.getOptionalValue("ao4j.su.enabled", Boolean.class).orElse(true)) {
+            config.getOptionalValue("quarkus.http.port", Integer.class)
+                    .ifPresent(port -> urls.add("http://127.0.0.1:" + port + "/su"));
+        }
         for (String key : List.of("ao4j.su.url", "ao4j.mu.su-url")) {
             config.getOptionalValue(key, String.class).ifPresent(urls::add);
         }

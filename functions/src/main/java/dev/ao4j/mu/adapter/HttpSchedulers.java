@@ -39,7 +39,8 @@ public final class HttpSchedulers implements Schedulers {
     /**
      * @param defaultSuUrl base URL of the default SU (e.g. {@code http://127.0.0.1:8734/su}), read at first use
      * @param defaultSuAddress its wallet address (its Scheduler-Location may name a URL other hosts use)
-     * @param cacheSize, cacheTtl bounds of the process and location caches
+     * @param cacheSize    most process records and locations kept
+     * @param cacheTtl     how long one is kept
      */
     public HttpSchedulers(OutboundHttp outbound, Duration timeout, Supplier<String> defaultSuUrl, String defaultSuAddress,
                           Permastore permastore, int cacheSize, Duration cacheTtl) {
