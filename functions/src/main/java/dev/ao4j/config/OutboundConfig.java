@@ -30,6 +30,13 @@ public interface OutboundConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * Calls to untrusted units (any Scheduler-Location but this node's own SU) in progress at once, MU and CU
+     * together; past it a call fails at once and is retried later, so SUs that hang cannot hold every crank slot.
+     */
+    @WithDefault("8")
+    int maxUntrustedInFlight();
+
     /** Longest call to an SU, answer included (the MU's calls to CUs use {@code ao4j.mu.http-timeout}). */
     @WithDefault("30s")
     Duration suTimeout();

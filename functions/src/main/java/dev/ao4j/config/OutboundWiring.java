@@ -16,6 +16,6 @@ public class OutboundWiring {
         OutboundPolicy policy = new OutboundPolicy(config.allowPrivate(), config.allowedHosts().orElse(List.of()),
                 node::ownSuUrls);
         return new OutboundHttp(OutboundHttp.newClient(config.connectTimeout()), policy, config.maxResponseBytes(),
-                config.maxRedirects());
+                config.maxRedirects(), config.maxUntrustedInFlight());
     }
 }

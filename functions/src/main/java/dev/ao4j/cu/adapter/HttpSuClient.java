@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.port.SuClient;
+import dev.ao4j.protocol.outbound.OutboundBusyException;
 import dev.ao4j.protocol.outbound.OutboundHttp;
 import dev.ao4j.protocol.outbound.OutboundHttp.Target;
 import dev.ao4j.protocol.outbound.OutboundRefusedException;
@@ -108,6 +109,9 @@ public final class HttpSuClient implements SuClient {
                 last = "HTTP " + status;
             } catch (OutboundRefusedException e) {
                 throw new CuException(502, "the SU at " + su.origin() + " is not called: " + e.getMessage());
+            } catch (OutboundBusyException e) {
+                throw CuException.unavailable("the SU at " + su.origin() + " is not called now: " + e.getMessage()
+                        + "; try again later", e);
             } catch (ResponseTooLargeException e) {
                 throw new TooLarge();
             } catch (IOException e) {

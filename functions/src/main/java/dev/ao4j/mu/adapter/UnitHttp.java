@@ -3,6 +3,7 @@ package dev.ao4j.mu.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ao4j.mu.core.MuException;
+import dev.ao4j.protocol.outbound.OutboundBusyException;
 import dev.ao4j.protocol.outbound.OutboundHttp;
 import dev.ao4j.protocol.outbound.OutboundHttp.Target;
 import dev.ao4j.protocol.outbound.OutboundRefusedException;
@@ -55,6 +56,9 @@ final class UnitHttp {
             reply = method.equals("POST") ? http.post(target, suffix, bytes, timeout) : http.get(target, suffix, timeout);
         } catch (OutboundRefusedException e) {
             throw new MuException(502, "the " + unit + " at " + target.origin() + " is not called: " + e.getMessage());
+        } catch (OutboundBusyException e) {
+            throw MuException.unavailable("the " + unit + " at " + target.origin() + " is not called now: " + e.getMessage()
+                    + "; try again later", e);
         } catch (ResponseTooLargeException e) {
             throw new MuException(502, "the " + unit + " at " + target.origin() + " answered too much: " + e.getMessage());
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,20 +18,32 @@ import java.util.concurrent.TimeoutException;
  * The one way the MU and the CU call other units over HTTP: each URL passes the {@link OutboundPolicy} (a trusted
  * base's own URL skips the address check), a 307/308 redirect is followed only to a URL that passes it too and at
  * most {@code maxRedirects} times, an answer is read up to {@code maxResponseBytes}, and the whole exchange,
- * body included, ends by {@code timeout}. Other statuses, error bodies included, go back to the caller, who
- * decides what its own callers see.
+ * body included, ends by {@code timeout}. At most {@code maxUntrustedInFlight} calls to untrusted units run at
+ * once; past that a call fails at once ({@link OutboundBusyException}), so units that hang cannot take every
+ * crank slot or request thread. Other statuses, error bodies included, go back to the caller, who decides what
+ * its own callers see.
  */
 public final class OutboundHttp {
     private final HttpClient client;
     private final OutboundPolicy policy;
     private final long maxResponseBytes;
     private final int maxRedirects;
+    private final int maxUntrustedInFlight;
+    private final Semaphore untrustedSlots;
 
-    public OutboundHttp(HttpClient client, OutboundPolicy policy, long maxResponseBytes, int maxRedirects) {
+    public OutboundHttp(HttpClient client, OutboundPolicy policy, long maxResponseBytes, int maxRedirects,
+                        int maxUntrustedInFlight) {
         this.client = client;
         this.policy = policy;
         this.maxResponseBytes = maxResponseBytes;
         this.maxRedirects = maxRedirects;
+        this.maxUntrustedInFlight = maxUntrustedInFlight;
+        this.untrustedSlots = new Semaphore(maxUntrustedInFlight);
+    }
+
+    /** No bound on concurrent untrusted calls. */
+    public OutboundHttp(HttpClient client, OutboundPolicy policy, long maxResponseBytes, int maxRedirects) {
+        this(client, policy, maxResponseBytes, maxRedirects, Integer.MAX_VALUE);
     }
 
     /** HTTP/1.1 (no h2c upgrade to strangers) and no redirects of its own (they are checked here). */
@@ -87,6 +100,21 @@ public final class OutboundHttp {
     }
 
     private Reply send(Target target, String suffix, byte[] body, boolean post, Duration timeout)
+            throws IOException, InterruptedException {
+        if (target.trusted()) {
+            return follow(target, suffix, body, post, timeout);
+        }
+        if (!untrustedSlots.tryAcquire()) {
+            throw new OutboundBusyException(maxUntrustedInFlight);
+        }
+        try {
+            return follow(target, suffix, body, post, timeout);
+        } finally {
+            untrustedSlots.release();
+        }
+    }
+
+    private Reply follow(Target target, String suffix, byte[] body, boolean post, Duration timeout)
             throws IOException, InterruptedException {
         URI uri;
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ao4j.testing.Await;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class OutboundHttpTest {
     void start() throws IOException {
         InetAddress address = InetAddress.getByName("localhost");
         server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // a slow answer does not hold up the others
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             String path = exchange.getRequestURI().getPath();
@@ -116,6 +119,28 @@ class OutboundHttpTest {
         assertEquals(200, http.get(http.target(loopback), "/ok", Duration.ofSeconds(5)).status());
         assertThrows(OutboundRefusedException.class, () -> http.get(http.target(loopback), "/hop", Duration.ofSeconds(5)));
         assertThrows(OutboundRefusedException.class, () -> http.get(http.target(localhost), "/ok", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void untrustedCallsPastTheBudgetFailAtOnce() throws Exception {
+        OutboundHttp http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(2)),
+                new OutboundPolicy(false, List.of("localhost"), () -> List.of(loopback)), 1024, 2, 1);
+        Thread hanging = Thread.ofVirtual().start(() -> {
+            try {
+                http.get(http.target(localhost), "/slow", Duration.ofSeconds(3));
+            } catch (Exception e) {
+                // the slow call times out; only its slot matters here
+            }
+        });
+        Await.until("the slow call in progress", Duration.ofSeconds(5), Duration.ofMillis(20),
+                () -> requests.contains("GET /slow"));
+        long start = System.nanoTime();
+        assertThrows(OutboundBusyException.class, () -> http.get(http.target(localhost), "/ok", Duration.ofSeconds(3)));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused at once, without waiting for a slot");
+        assertEquals(200, http.get(http.target(loopback), "/ok", Duration.ofSeconds(3)).status(),
+                "a trusted unit is called whatever the budget");
+        hanging.join();
+        assertEquals(200, http.get(http.target(localhost), "/ok", Duration.ofSeconds(3)).status(), "the slot came back");
     }
 
     @Test
