@@ -19,6 +19,9 @@ public interface OutboundConfig {
     /** Host names, addresses and address blocks (CIDR) that may be called although private. */
     Optional<List<String>> allowedHosts();
 
+    /** Scheduler wallet addresses whose Scheduler-Location URLs are called without the address check. */
+    Optional<List<String>> trustedSchedulers();
+
     /** Longest answer read from another unit, bytes (an SU page must fit: the CU asks for smaller ones if not). */
     @WithDefault("33554432")
     long maxResponseBytes();

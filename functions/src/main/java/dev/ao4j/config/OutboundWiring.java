@@ -14,7 +14,7 @@ public class OutboundWiring {
     @Singleton
     OutboundHttp outbound(OutboundConfig config, NodeAddress node) {
         OutboundPolicy policy = new OutboundPolicy(config.allowPrivate(), config.allowedHosts().orElse(List.of()),
-                node::ownSuUrls);
+                node::ownSuUrls, config.trustedSchedulers().orElse(List.of()));
         return new OutboundHttp(OutboundHttp.newClient(config.connectTimeout()), policy, config.maxResponseBytes(),
                 config.maxRedirects(), config.maxUntrustedInFlight());
     }

@@ -76,6 +76,6 @@ public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
                         () -> locations.url(schedulerAddress))
                 .orElseThrow(() -> CuException.unavailable("no Scheduler-Location record with a Url for scheduler "
                         + schedulerAddress, null));
-        return new HttpSuClient(http.target(url), http, timeout);
+        return new HttpSuClient(http.target(url, schedulerAddress), http, timeout);
     }
 }

@@ -108,7 +108,7 @@ public final class HttpSchedulers implements Schedulers {
             return defaultSu();
         }
         try {
-            return locations.url(schedulerAddress).map(url -> http.target(url))
+            return locations.url(schedulerAddress).map(url -> http.target(url, schedulerAddress))
                     .orElseThrow(() -> MuException.badRequest("no Scheduler-Location record names a Url for scheduler "
                             + schedulerAddress));
         } catch (PermastoreException e) {

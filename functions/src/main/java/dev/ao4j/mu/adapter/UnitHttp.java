@@ -35,8 +35,8 @@ final class UnitHttp {
 
     record Answer(int status, JsonNode body) {}
 
-    Target target(String baseUrl) {
-        return http.target(baseUrl);
+    Target target(String baseUrl, String schedulerAddress) {
+        return http.target(baseUrl, schedulerAddress);
     }
 
     /** GETs; a status of 400 or more throws. */

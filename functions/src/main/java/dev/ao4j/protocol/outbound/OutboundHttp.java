@@ -86,6 +86,12 @@ public final class OutboundHttp {
         return new Target(base, trusted);
     }
 
+    /** The target for the Scheduler-Location URL of {@code schedulerAddress}: trusted also when the wallet is. */
+    public Target target(String baseUrl, String schedulerAddress) {
+        Target target = target(baseUrl);
+        return policy.trustsScheduler(schedulerAddress) ? new Target(target.base(), true) : target;
+    }
+
     /** The final status and body (of at most maxResponseBytes), after redirects. */
     public record Reply(int status, byte[] body) {}
 

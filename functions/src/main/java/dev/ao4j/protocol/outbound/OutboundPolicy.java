@@ -33,6 +33,7 @@ public final class OutboundPolicy {
     private final Set<String> allowedNames = new HashSet<>();
     private final List<Cidr> allowedBlocks = new ArrayList<>();
     private final Supplier<? extends Collection<String>> trustedBases;
+    private final Set<String> trustedSchedulers;
     private final Resolver resolver;
 
     /**
@@ -41,9 +42,11 @@ public final class OutboundPolicy {
      *                      be called although private
      * @param trustedBases  the node's own and configured unit base URLs, read at each check (a test's port is known
      *                      only once the node listens)
+     * @param trustedSchedulers scheduler wallets whose Scheduler-Location URLs are called like the node's own
      */
     public OutboundPolicy(boolean allowPrivate, Collection<String> allowedHosts,
-                          Supplier<? extends Collection<String>> trustedBases, Resolver resolver) {
+                          Supplier<? extends Collection<String>> trustedBases, Collection<String> trustedSchedulers,
+                          Resolver resolver) {
         this.allowPrivate = allowPrivate;
         for (String entry : allowedHosts) {
             String trimmed = entry.trim();
@@ -57,12 +60,28 @@ public final class OutboundPolicy {
             }
         }
         this.trustedBases = trustedBases;
+        this.trustedSchedulers = Set.copyOf(trustedSchedulers);
         this.resolver = resolver;
     }
 
     public OutboundPolicy(boolean allowPrivate, Collection<String> allowedHosts,
+                          Supplier<? extends Collection<String>> trustedBases, Resolver resolver) {
+        this(allowPrivate, allowedHosts, trustedBases, List.of(), resolver);
+    }
+
+    public OutboundPolicy(boolean allowPrivate, Collection<String> allowedHosts,
                           Supplier<? extends Collection<String>> trustedBases) {
-        this(allowPrivate, allowedHosts, trustedBases, InetAddress::getAllByName);
+        this(allowPrivate, allowedHosts, trustedBases, List.of(), InetAddress::getAllByName);
+    }
+
+    public OutboundPolicy(boolean allowPrivate, Collection<String> allowedHosts,
+                          Supplier<? extends Collection<String>> trustedBases, Collection<String> trustedSchedulers) {
+        this(allowPrivate, allowedHosts, trustedBases, trustedSchedulers, InetAddress::getAllByName);
+    }
+
+    /** Whether the operator trusts this scheduler wallet: its Scheduler-Location URL is called as configured. */
+    public boolean trustsScheduler(String schedulerAddress) {
+        return schedulerAddress != null && trustedSchedulers.contains(schedulerAddress);
     }
 
     /** Public addresses only, nothing trusted. */

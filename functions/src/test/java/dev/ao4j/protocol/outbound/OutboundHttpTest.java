@@ -122,6 +122,15 @@ class OutboundHttpTest {
     }
 
     @Test
+    void aTrustedSchedulersLocationIsCalledLikeTheNodesOwn() throws Exception {
+        OutboundHttp http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(2)),
+                new OutboundPolicy(false, List.of(), List::of, List.of("trusted-wallet")), 1024, 2);
+        assertEquals(200, http.get(http.target(loopback, "trusted-wallet"), "/ok", Duration.ofSeconds(5)).status());
+        assertThrows(OutboundRefusedException.class,
+                () -> http.get(http.target(loopback, "another-wallet"), "/ok", Duration.ofSeconds(5)));
+    }
+
+    @Test
     void untrustedCallsPastTheBudgetFailAtOnce() throws Exception {
         OutboundHttp http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(2)),
                 new OutboundPolicy(false, List.of("localhost"), () -> List.of(loopback)), 1024, 2, 1);
