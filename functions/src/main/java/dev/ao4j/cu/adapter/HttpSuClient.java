@@ -58,7 +58,8 @@ public final class HttpSuClient implements SuClient {
     public JsonNode page(String processId, Long from, Long to, int limit) {
         int size = limit;
         while (true) {
-            StringBuilder path = new StringBuilder("/").append(encode(processId)).append("?process-id=").append(encode(processId));
+            StringBuilder path = new StringBuilder("/").append(encode(processId))
+                    .append("?process-id=").append(encode(processId));
             if (from != null) {
                 path.append("&from=").append(from);
             }
@@ -67,7 +68,8 @@ public final class HttpSuClient implements SuClient {
             }
             path.append("&limit=").append(size);
             try {
-                return get(path.toString()).orElseThrow(() -> CuException.notFound("process " + processId + " not found on its SU"));
+                return get(path.toString()).orElseThrow(() ->
+                        CuException.notFound("process " + processId + " not found on its SU"));
             } catch (TooLarge e) {
                 if (size == 1) {
                     throw new CuException(su.trusted() ? 503 : 502, "the SU at " + su.origin()

@@ -25,7 +25,8 @@ public final class HttpComputeUnit implements ComputeUnit {
     private final Duration firstBackoff;
 
     /** @param baseUrl the CU this MU is configured with (or this node's own): trusted by the outbound policy */
-    public HttpComputeUnit(OutboundHttp outbound, Duration timeout, Supplier<String> baseUrl, int attempts, Duration firstBackoff) {
+    public HttpComputeUnit(OutboundHttp outbound, Duration timeout, Supplier<String> baseUrl, int attempts,
+                           Duration firstBackoff) {
         this.http = new UnitHttp(outbound, timeout, "CU");
         this.baseUrl = baseUrl;
         this.attempts = attempts;

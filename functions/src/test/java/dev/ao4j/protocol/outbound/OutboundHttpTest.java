@@ -100,7 +100,8 @@ class OutboundHttpTest {
     @Test
     void aRedirectToAPrivateAddressOrAnotherSchemeIsRefusedBeforeAnyRequest() throws Exception {
         OutboundHttp http = http(1024);
-        assertThrows(OutboundRefusedException.class, () -> http.get(http.target(localhost), "/to-loopback", Duration.ofSeconds(5)));
+        assertThrows(OutboundRefusedException.class,
+                () -> http.get(http.target(localhost), "/to-loopback", Duration.ofSeconds(5)));
         assertThrows(OutboundRefusedException.class, () -> http.get(http.target(localhost), "/to-file", Duration.ofSeconds(5)));
         assertEquals(List.of("GET /to-loopback", "GET /to-file"), requests, "the redirect targets were never asked");
     }
@@ -158,7 +159,8 @@ class OutboundHttpTest {
         OutboundHttp small = http(4095);
         assertThrows(ResponseTooLargeException.class, () -> small.get(small.target(localhost), "/big", Duration.ofSeconds(5)));
         long start = System.nanoTime();
-        IOException slow = assertThrows(IOException.class, () -> small.get(small.target(localhost), "/slow", Duration.ofMillis(500)));
+        IOException slow = assertThrows(IOException.class,
+                () -> small.get(small.target(localhost), "/slow", Duration.ofMillis(500)));
         assertTrue(slow instanceof HttpTimeoutException, slow.toString());
         assertTrue(System.nanoTime() - start < 3_000_000_000L, "the body's slowness does not extend the deadline");
     }
