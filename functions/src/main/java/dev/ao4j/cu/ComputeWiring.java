@@ -5,12 +5,14 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.config.DataDir;
+import dev.ao4j.config.OutboundConfig;
 import dev.ao4j.cu.adapter.SqliteResultStore;
 import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
 import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.cu.port.ResultStore;
 import dev.ao4j.metrics.UnitMetrics;
+import dev.ao4j.protocol.outbound.OutboundHttp;
 import dev.ao4j.wasm.WasmEngine;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +58,7 @@ public class ComputeWiring {
     @Singleton
     ComputeService computeService(CuConfig config, @Named("cu") Wallet wallet, Permastore permastore,
                                   WasmEngine engine, ResultStore results, Instance<LocalSu> localSu,
-                                  UnitMetrics metrics) {
+                                  UnitMetrics metrics, OutboundHttp outbound, OutboundConfig limits) {
         Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
         CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
                 config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage(),
@@ -66,7 +68,8 @@ public class ComputeWiring {
         // The node provides its SU when it runs one (NodeWiring); elsewhere the CU reaches SUs over HTTP.
         LocalSu local = localSu.isResolvable() ? localSu.get() : null;
         created = ComputeUnits.create(permastore, wallet, engine, results, local, settings,
-                config.trustedCheckpointOwners().orElse(List.of()), metrics);
+                config.trustedCheckpointOwners().orElse(List.of()), metrics,
+                new ComputeUnits.SuAccess(outbound, limits.suTimeout(), limits.cacheSize(), limits.cacheTtl()));
         return created;
     }
 

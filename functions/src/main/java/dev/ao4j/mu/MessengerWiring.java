@@ -6,6 +6,8 @@ import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.aws.DynamoDbTables;
 import dev.ao4j.config.DataDir;
+import dev.ao4j.config.NodeAddress;
+import dev.ao4j.config.OutboundConfig;
 import dev.ao4j.mu.adapter.DynamoDbMonitors;
 import dev.ao4j.mu.adapter.DynamoDbMuTable;
 import dev.ao4j.mu.adapter.DynamoDbSignedItems;
@@ -26,10 +28,8 @@ import dev.ao4j.mu.port.SignedItems;
 import dev.ao4j.mu.port.StepPayloads;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.mu.queue.CrankQueue;
-import io.quarkus.runtime.LaunchMode;
+import dev.ao4j.protocol.outbound.OutboundHttp;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.value.registry.ValueRegistry;
-import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -37,13 +37,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -63,7 +61,7 @@ public class MessengerWiring {
     DataDir data;
 
     @Inject
-    Instance<ValueRegistry> values;
+    NodeAddress node;
 
     @Produces
     @Singleton
@@ -124,19 +122,20 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu) {
+    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, OutboundHttp outbound,
+                          OutboundConfig limits) {
         // Only a process that runs its SU can look its wallet up (SchedulerWiring: @LookupIfProperty ao4j.su.enabled);
         // elsewhere asking for the wallet would create a stray one.
         String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
-        return new HttpSchedulers(client(), config.httpTimeout(), config.suUrl().<Supplier<String>>map(url -> () -> url)
-                .orElse(() -> loopback() + "/su"), localAddress, permastore);
+        return new HttpSchedulers(outbound, limits.suTimeout(), config.suUrl().<Supplier<String>>map(url -> () -> url)
+                .orElse(() -> node.loopback() + "/su"), localAddress, permastore, limits.cacheSize(), limits.cacheTtl());
     }
 
     @Produces
     @Singleton
-    ComputeUnit computeUnit() {
-        return new HttpComputeUnit(client(), config.httpTimeout(), config.cuUrl().<Supplier<String>>map(url -> () -> url)
-                .orElse(() -> loopback() + "/cu"), config.cuAttempts(), Duration.ofMillis(250));
+    ComputeUnit computeUnit(OutboundHttp outbound) {
+        return new HttpComputeUnit(outbound, config.httpTimeout(), config.cuUrl().<Supplier<String>>map(url -> () -> url)
+                .orElse(() -> node.loopback() + "/cu"), config.cuAttempts(), Duration.ofMillis(250));
     }
 
     @Produces
@@ -178,26 +177,5 @@ public class MessengerWiring {
         if (dynamo != null) {
             dynamo.close();
         }
-    }
-
-    private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    /** This node's own base URL on loopback, with the port it actually listens on (a test's port is random). */
-    private String loopback() {
-        int port = -1;
-        if (values.isResolvable()) {
-            try {
-                port = HttpServer.INFO.get(values.get()).getPort();
-            } catch (RuntimeException e) {
-                port = -1;
-            }
-        }
-        if (port <= 0) {
-            String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-            port = ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8734);
-        }
-        return "http://127.0.0.1:" + port;
     }
 }

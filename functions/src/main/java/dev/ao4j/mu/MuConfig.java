@@ -21,7 +21,7 @@ public interface MuConfig {
     /** The CU's base URL; default this node's own {@code /cu} over loopback. */
     Optional<String> cuUrl();
 
-    /** How long a call to an SU or a CU may take. */
+    /** How long a call to a CU may take (SU calls: {@code ao4j.outbound.su-timeout}). */
     @WithDefault("120s")
     Duration httpTimeout();
 

@@ -26,6 +26,9 @@ public final class AttackNodeProfile implements QuarkusTestProfile {
         config.put("ao4j.http.trusted-origins", "https://app.trusted.example");
         // BodyFloodAttackTest: two slow 1 MiB uploads fill the body budget.
         config.put("ao4j.http.max-in-flight-body-bytes", "2097152");
+        // OutboundCallAttackTest, DeliveryLaneAttackTest: the name localhost (not the address 127.0.0.1) is allowed,
+        // standing in for a public host that answers, redirects or hangs; every other loopback URL stays refused.
+        config.put("ao4j.outbound.allowed-hosts", "localhost");
         return config;
     }
 }

@@ -46,7 +46,9 @@ public final class Replay implements AutoCloseable {
         results = new SqliteResultStore(dir.resolve("results.db"));
         Wallet wallet = Wallets.generate(WalletType.ED25519);
         CuSettings settings = CuSettings.defaults().withCheckpointEvery(0).withIdleTimeout(Duration.ofDays(1));
-        cu = ComputeUnits.create(permastore, wallet, engine, results, null, settings, List.of(wallet.address()));
+        // The operator names the gateway, and so the SUs (often their own on loopback): no address is refused.
+        cu = ComputeUnits.create(permastore, wallet, engine, results, null, settings, List.of(wallet.address()),
+                dev.ao4j.metrics.UnitMetrics.NONE, ComputeUnits.SuAccess.unrestricted());
     }
 
     /** Evaluates the process from its first message up to and including {@code last}. */

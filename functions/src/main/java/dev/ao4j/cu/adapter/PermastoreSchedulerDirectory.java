@@ -6,31 +6,40 @@ import dev.ao4j.cu.core.CuException;
 import dev.ao4j.cu.port.LocalSu;
 import dev.ao4j.cu.port.SchedulerDirectory;
 import dev.ao4j.cu.port.SuClient;
+import dev.ao4j.protocol.BoundedCache;
 import dev.ao4j.protocol.SchedulerUrls;
-import java.net.http.HttpClient;
-import java.util.Map;
+import dev.ao4j.protocol.outbound.OutboundHttp;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Locates a process's SU as AO does: the process's {@code Scheduler} tag, then that wallet's newest
  * {@code Scheduler-Location} record and its {@code Url}. An SU running in this JVM is called directly; it is
  * also asked first about processes the permanent store does not have yet (the SU uploads in the background).
+ * Other SUs are called through the node's outbound policy; what was located is kept in bounded caches for a while.
  */
 public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
     private final Permastore permastore;
-    private final HttpClient http;
+    private final OutboundHttp http;
+    private final Duration timeout;
     private final LocalSu local;
-    private final Map<String, SuClient> byProcess = new ConcurrentHashMap<>();
-    private final Map<String, SuClient> byScheduler = new ConcurrentHashMap<>();
+    private final BoundedCache<String, SuClient> byProcess;
+    private final BoundedCache<String, SuClient> byScheduler;
     private final SchedulerUrls locations;
 
-    /** @param local the SU of this node, or null */
-    public PermastoreSchedulerDirectory(Permastore permastore, HttpClient http, LocalSu local) {
+    /**
+     * @param local   the SU of this node, or null
+     * @param timeout longest call to another SU
+     */
+    public PermastoreSchedulerDirectory(Permastore permastore, OutboundHttp http, Duration timeout, LocalSu local,
+                                        int cacheSize, Duration cacheTtl) {
         this.permastore = permastore;
         this.http = http;
+        this.timeout = timeout;
         this.local = local;
-        this.locations = new SchedulerUrls(permastore);
+        this.byProcess = new BoundedCache<>(cacheSize, cacheTtl);
+        this.byScheduler = new BoundedCache<>(cacheSize, cacheTtl);
+        this.locations = new SchedulerUrls(permastore, cacheSize, cacheTtl);
     }
 
     @Override
@@ -51,7 +60,12 @@ public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
         Optional<StoredItem> process = PermastoreSource.call("process " + processId, () -> permastore.item(processId));
         String scheduler = process.flatMap(item -> item.tag("Scheduler")).orElseThrow(() ->
                 CuException.notFound("process " + processId + " not found (no SU knows it and it is not on the permanent store)"));
-        return byScheduler.computeIfAbsent(scheduler, this::clientFor);
+        SuClient known = byScheduler.get(scheduler);
+        if (known == null) {
+            known = clientFor(scheduler);
+            byScheduler.put(scheduler, known);
+        }
+        return known;
     }
 
     private SuClient clientFor(String schedulerAddress) {
@@ -62,6 +76,6 @@ public final class PermastoreSchedulerDirectory implements SchedulerDirectory {
                         () -> locations.url(schedulerAddress))
                 .orElseThrow(() -> CuException.unavailable("no Scheduler-Location record with a Url for scheduler "
                         + schedulerAddress, null));
-        return new HttpSuClient(url, http);
+        return new HttpSuClient(http.target(url, schedulerAddress), http, timeout);
     }
 }

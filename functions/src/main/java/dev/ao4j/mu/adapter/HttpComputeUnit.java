@@ -3,8 +3,8 @@ package dev.ao4j.mu.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ao4j.mu.core.MuException;
 import dev.ao4j.mu.port.ComputeUnit;
+import dev.ao4j.protocol.outbound.OutboundHttp;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,8 +24,10 @@ public final class HttpComputeUnit implements ComputeUnit {
     private final int attempts;
     private final Duration firstBackoff;
 
-    public HttpComputeUnit(HttpClient client, Duration timeout, Supplier<String> baseUrl, int attempts, Duration firstBackoff) {
-        this.http = new UnitHttp(client, timeout);
+    /** @param baseUrl the CU this MU is configured with (or this node's own): trusted by the outbound policy */
+    public HttpComputeUnit(OutboundHttp outbound, Duration timeout, Supplier<String> baseUrl, int attempts,
+                           Duration firstBackoff) {
+        this.http = new UnitHttp(outbound, timeout, "CU");
         this.baseUrl = baseUrl;
         this.attempts = attempts;
         this.firstBackoff = firstBackoff;
@@ -50,12 +52,12 @@ public final class HttpComputeUnit implements ComputeUnit {
     }
 
     private JsonNode getWithRetry(String path) {
-        String url = base() + path;
+        OutboundHttp.Target cu = new OutboundHttp.Target(base(), true);
         long wait = firstBackoff.toMillis();
         MuException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                UnitHttp.Answer answer = http.get(url);
+                UnitHttp.Answer answer = http.get(cu, path);
                 if (answer.status() == 200 && answer.body() != null) {
                     return answer.body();
                 }

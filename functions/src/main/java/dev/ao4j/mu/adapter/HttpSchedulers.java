@@ -9,41 +9,47 @@ import dev.ao4j.mu.core.MuException;
 import dev.ao4j.mu.core.ProcessRecord;
 import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.port.Schedulers;
+import dev.ao4j.protocol.BoundedCache;
 import dev.ao4j.protocol.SchedulerUrls;
 import dev.ao4j.protocol.TagJson;
+import dev.ao4j.protocol.outbound.OutboundHttp;
+import dev.ao4j.protocol.outbound.OutboundHttp.Target;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * SUs over HTTP (AO-PROTOCOL §3). A process is first looked up on the default SU (the node's own, as AO's MU asks
  * its SU router), then through the process item on the permanent store: its {@code Scheduler} tag and that
- * wallet's newest {@code Scheduler-Location} record. Process records and locations are cached (they do not change
- * within a location's time to live).
+ * wallet's newest {@code Scheduler-Location} record. Process records and locations are cached, bounded and for a
+ * while (they do not change within a location's time to live). Every call goes through the node's outbound policy
+ * (docs/security.md, "Outbound calls"): a location naming a private address is refused, not called.
  */
 public final class HttpSchedulers implements Schedulers {
     private final UnitHttp http;
     private final Supplier<String> defaultSuUrl;
     private final String defaultSuAddress;
     private final Permastore permastore;
-    private final Map<String, ProcessRecord> processes = new ConcurrentHashMap<>();
+    private final BoundedCache<String, ProcessRecord> processes;
     private final SchedulerUrls locations;
 
     /**
      * @param defaultSuUrl base URL of the default SU (e.g. {@code http://127.0.0.1:8734/su}), read at first use
      * @param defaultSuAddress its wallet address (its Scheduler-Location may name a URL other hosts use)
+     * @param cacheSize    most process records and locations kept
+     * @param cacheTtl     how long one is kept
      */
-    public HttpSchedulers(java.net.http.HttpClient client, java.time.Duration timeout, Supplier<String> defaultSuUrl,
-                          String defaultSuAddress, Permastore permastore) {
-        this.http = new UnitHttp(client, timeout);
+    public HttpSchedulers(OutboundHttp outbound, Duration timeout, Supplier<String> defaultSuUrl, String defaultSuAddress,
+                          Permastore permastore, int cacheSize, Duration cacheTtl) {
+        this.http = new UnitHttp(outbound, timeout, "SU");
         this.defaultSuUrl = defaultSuUrl;
         this.defaultSuAddress = defaultSuAddress;
         this.permastore = permastore;
-        this.locations = new SchedulerUrls(permastore);
+        this.processes = new BoundedCache<>(cacheSize, cacheTtl);
+        this.locations = new SchedulerUrls(permastore, cacheSize, cacheTtl);
     }
 
     @Override
@@ -52,7 +58,7 @@ public final class HttpSchedulers implements Schedulers {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<JsonNode> found = fetchProcess(base(defaultSuUrl.get()), processId);
+        Optional<JsonNode> found = fetchProcess(defaultSu(), processId);
         if (found.isEmpty()) {
             Optional<String> scheduler = storedItem(processId).flatMap(item -> item.tag("Scheduler"));
             if (scheduler.isPresent() && !scheduler.get().equals(defaultSuAddress)) {
@@ -66,41 +72,43 @@ public final class HttpSchedulers implements Schedulers {
 
     @Override
     public Receipt push(String schedulerAddress, byte[] item) {
-        return receipt(http.post(urlOf(schedulerAddress), item).body());
+        return receipt(http.post(urlOf(schedulerAddress), "", item).body());
     }
 
     @Override
     public Receipt assign(String processId, String transactionId, boolean baseLayer, List<String> exclude) {
         ProcessRecord process = process(processId).orElseThrow(() ->
                 MuException.notFound("process " + processId + " not found: no scheduler knows it"));
-        StringBuilder url = new StringBuilder(urlOf(process.scheduler())).append("?process-id=").append(encode(processId))
+        StringBuilder query = new StringBuilder("?process-id=").append(encode(processId))
                 .append("&assign=").append(encode(transactionId));
         if (baseLayer) {
-            url.append("&base-layer");
+            query.append("&base-layer");
         }
         if (!exclude.isEmpty()) {
-            url.append("&exclude=").append(encode(String.join(",", exclude)));
+            query.append("&exclude=").append(encode(String.join(",", exclude)));
         }
-        return receipt(http.post(url.toString(), null).body());
+        return receipt(http.post(urlOf(process.scheduler()), query.toString(), null).body());
     }
 
-    private Optional<JsonNode> fetchProcess(String suUrl, String processId) {
-        try {
-            return Optional.ofNullable(http.get(suUrl + "/processes/" + encode(processId)).body());
-        } catch (MuException e) {
-            if (e.status() == 404 || e.status() == 400) {
-                return Optional.empty();
-            }
-            throw e;
+    /** The process as its SU shows it; an SU that does not know it (404, 400) is an empty answer. */
+    private Optional<JsonNode> fetchProcess(Target su, String processId) {
+        UnitHttp.Answer answer = http.exchange(su, "/processes/" + encode(processId), "GET", null);
+        if (answer.status() == 404 || answer.status() == 400) {
+            return Optional.empty();
         }
+        return Optional.ofNullable(http.checked(su, answer).body());
     }
 
-    private String urlOf(String schedulerAddress) {
+    private Target defaultSu() {
+        return new Target(base(defaultSuUrl.get()), true); // configured by the operator, or this node's own
+    }
+
+    private Target urlOf(String schedulerAddress) {
         if (schedulerAddress.equals(defaultSuAddress)) {
-            return base(defaultSuUrl.get());
+            return defaultSu();
         }
         try {
-            return locations.url(schedulerAddress).map(HttpSchedulers::base)
+            return locations.url(schedulerAddress).map(url -> http.target(url, schedulerAddress))
                     .orElseThrow(() -> MuException.badRequest("no Scheduler-Location record names a Url for scheduler "
                             + schedulerAddress));
         } catch (PermastoreException e) {

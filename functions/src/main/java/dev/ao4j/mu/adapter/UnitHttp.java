@@ -3,71 +3,90 @@ package dev.ao4j.mu.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ao4j.mu.core.MuException;
+import dev.ao4j.protocol.outbound.OutboundBusyException;
+import dev.ao4j.protocol.outbound.OutboundHttp;
+import dev.ao4j.protocol.outbound.OutboundHttp.Target;
+import dev.ao4j.protocol.outbound.OutboundRefusedException;
+import dev.ao4j.protocol.outbound.ResponseTooLargeException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
-/** One HTTP exchange with another unit; AO's {@code {"error"}} answers become {@link MuException}s with their status. */
+/**
+ * One HTTP exchange with another unit, through the node's {@link OutboundHttp} (policy, redirects, size cap). What
+ * goes back to the MU's callers is the MU's own words: a trusted unit's (this node's own or a configured one) AO
+ * {@code {"error"}} answer keeps its status and message; any other unit's failure becomes a 502 naming only where
+ * that unit answers, never its status or body (which would make the MU a proxy for probing other hosts).
+ */
 final class UnitHttp {
+    private static final Logger LOG = Logger.getLogger(UnitHttp.class);
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_REDIRECTS = 3;
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Duration timeout;
+    private final String unit;
 
-    UnitHttp(HttpClient http, Duration timeout) {
+    /** @param unit what the other unit is, for messages: "SU" or "CU" */
+    UnitHttp(OutboundHttp http, Duration timeout, String unit) {
         this.http = http;
         this.timeout = timeout;
+        this.unit = unit;
     }
 
     record Answer(int status, JsonNode body) {}
 
-    Answer get(String url) {
-        return send(url, "GET", null);
+    Target target(String baseUrl, String schedulerAddress) {
+        return http.target(baseUrl, schedulerAddress);
     }
 
-    /** POSTs (bytes may be null: an empty body); follows 307/308 redirects as AO's MU does. */
-    Answer post(String url, byte[] bytes) {
-        return send(url, "POST", bytes);
+    /** GETs; a status of 400 or more throws. */
+    Answer get(Target target, String suffix) {
+        return checked(target, exchange(target, suffix, "GET", null));
     }
 
-    private Answer send(String url, String method, byte[] bytes) {
-        URI uri = URI.create(url);
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
-            if (method.equals("POST")) {
-                request.header("Content-Type", "application/octet-stream")
-                        .POST(bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
-            } else {
-                request.GET();
+    /** POSTs (bytes may be null: an empty body), following checked 307/308 redirects as AO's MU does. */
+    Answer post(Target target, String suffix, byte[] bytes) {
+        return checked(target, exchange(target, suffix, "POST", bytes));
+    }
+
+    /** The answer whatever its status: for callers that treat some statuses (404) as an answer. */
+    Answer exchange(Target target, String suffix, String method, byte[] bytes) {
+        OutboundHttp.Reply reply;
+        try {
+            reply = method.equals("POST") ? http.post(target, suffix, bytes, timeout) : http.get(target, suffix, timeout);
+        } catch (OutboundRefusedException e) {
+            throw new MuException(502, "the " + unit + " at " + target.origin() + " is not called: " + e.getMessage());
+        } catch (OutboundBusyException e) {
+            throw MuException.unavailable("the " + unit + " at " + target.origin() + " is not called now: " + e.getMessage()
+                    + "; try again later", e);
+        } catch (ResponseTooLargeException e) {
+            throw new MuException(502, "the " + unit + " at " + target.origin() + " answered too much: " + e.getMessage());
+        } catch (IOException e) {
+            LOG.debugf("%s %s%s failed: %s", method, target.base(), suffix, e);
+            if (target.trusted()) {
+                throw MuException.unavailable(method + " " + target.base() + suffix + " failed: " + e.getMessage(), e);
             }
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw MuException.unavailable(method + " " + uri + " failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw MuException.unavailable("interrupted: " + method + " " + uri, e);
-            }
-            int status = response.statusCode();
-            if ((status == 307 || status == 308) && response.headers().firstValue("Location").isPresent()) {
-                uri = uri.resolve(response.headers().firstValue("Location").get());
-                continue;
-            }
-            JsonNode body = parse(response.body());
-            if (status >= 400) {
-                String error = body != null && body.hasNonNull("error") ? body.get("error").asText()
-                        : new String(response.body(), StandardCharsets.UTF_8);
-                throw new MuException(status, error);
-            }
-            return new Answer(status, body);
+            throw new MuException(502, "the " + unit + " at " + target.origin() + " did not answer in time or at all");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MuException.unavailable("interrupted while calling the " + unit + " at " + target.origin(), e);
         }
-        throw MuException.unavailable(method + " " + url + ": too many redirects", null);
+        return new Answer(reply.status(), parse(reply.body()));
+    }
+
+    /** The answer, or the MU's own failure for a status of 400 or more. */
+    Answer checked(Target target, Answer answer) {
+        int status = answer.status();
+        if (status < 400) {
+            return answer;
+        }
+        if (target.trusted()) {
+            JsonNode body = answer.body();
+            throw new MuException(status, body != null && body.hasNonNull("error") ? body.get("error").asText()
+                    : "the " + unit + " answered HTTP " + status);
+        }
+        LOG.debugf("the %s at %s answered HTTP %d", unit, target.base(), status);
+        throw new MuException(502, "the " + unit + " at " + target.origin() + " failed; its answer is not passed on");
     }
 
     private static JsonNode parse(byte[] body) {

@@ -6,15 +6,27 @@ import java.util.List;
  * One step of the crank, carried by one queue task. {@link #key()} is the task id (deterministic, see
  * {@link TaskKeys}); {@link #group()} the queue group: steps of one group run one at a time, in order.
  *
- * <p>Groups: a process's result pull runs in the group of that process, and the delivery of its outbox
- * (messages, spawns, assignments) in the group of the <em>sender</em>. So the messages one process sends reach
- * their targets in the order it sent them, one process's steps never run concurrently, and different processes
- * crank in parallel.
+ * <p>Groups: a process's result pull runs in the group of that process, and each push of its outbox in the
+ * <em>lane</em> of the sender and where the push goes ({@link #lane}): a message and an assignment in the lane of
+ * the sender and the target process, a spawn in the lane of the parent and the spawn's scheduler. So the messages
+ * one process sends to one target reach it in the order it sent them, a target whose SU is slow or unreachable
+ * (retried with backoff, then dead-lettered) holds back only its own lane, not the sender's other targets nor its
+ * result pulls, and different processes crank in parallel.
  */
 public sealed interface CrankStep {
     String key();
 
     String group();
+
+    /**
+     * The queue group of pushes from {@code sender} toward {@code destination}: {@code sender>destination}, or with
+     * the destination hashed when it is not a plain id (a group is at most 128 printable ASCII characters).
+     */
+    static String lane(String sender, String destination) {
+        String plain = sender + ">" + destination;
+        return plain.length() <= 128 && plain.matches("[\\x21-\\x7E]+") ? plain
+                : sender + ">" + TaskKeys.of("lane", destination);
+    }
 
     /** {@code pushedFor}: the id of the user message that started this chain (absent for crons). */
     String pushedFor();
@@ -46,7 +58,7 @@ public sealed interface CrankStep {
 
         @Override
         public String group() {
-            return sender;
+            return CrankStep.lane(sender, message.target());
         }
     }
 
@@ -59,7 +71,9 @@ public sealed interface CrankStep {
 
         @Override
         public String group() {
-            return parent;
+            String scheduler = spawn.tags().stream().filter(tag -> tag.name().equals("Scheduler"))
+                    .map(dev.ao4j.arweave.ans104.Tag::value).findFirst().orElse("");
+            return CrankStep.lane(parent, "spawn:" + scheduler);
         }
     }
 
@@ -91,7 +105,7 @@ public sealed interface CrankStep {
 
         @Override
         public String group() {
-            return origin;
+            return origin == null ? processId : CrankStep.lane(origin, processId);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * One crank step, opaque to the transport. {@code id} is the idempotency key (enqueueing an id that is still
- * queued, or that completed within the dedupe window, is a no-op); {@code group} is the AO process id, and
+ * queued, or that completed within the dedupe window, is a no-op); {@code group} is the AO process id (or a
+ * sender's lane toward one target), and
  * tasks of one group are delivered one at a time in enqueue order; {@code type} names the step;
  * {@code payloadJson} is the MU's own JSON. {@code attempt} is 0 when the MU creates a task and the delivery
  * number (1 = first delivery) when the queue hands it to the step handler.
