@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.ao4j.mu.MuClient;
 import dev.ao4j.node.NodeWiring;
 import dev.ao4j.testing.Await;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -138,7 +139,7 @@ class OutboundCallAttackTest {
     }
 
     /** The node's own 502 naming the SU, with nothing of the internal service's answer. */
-    private static void assertRefusedWithoutReflection(AttackUser.Answer answer) throws Exception {
+    private static void assertRefusedWithoutReflection(MuClient.Answer answer) throws Exception {
         assertEquals(502, answer.status(), answer.body());
         assertFalse(answer.body().contains(MARKER), "the internal service's body is not passed on: " + answer.body());
         assertFalse(answer.body().matches("(?s).*\\b501\\b.*"), "nor its status: " + answer.body());

@@ -150,7 +150,7 @@ public final class MuClient {
         return new Answer(response.statusCode(), response.body());
     }
 
-    static byte[] anchor() {
+    public static byte[] anchor() {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         return Base64Url.encode(random).getBytes(StandardCharsets.US_ASCII);
