@@ -404,7 +404,11 @@ public final class ProcessInstance implements AutoCloseable {
     /** The process memory and glue state, compressed; {@link #restore} continues from it. */
     public synchronized byte[] snapshot() throws InstanceFailedException {
         requireOpen();
-        return MemoryImage.capture(live.memory, live.glue.clock).encode(module.format());
+        try {
+            return MemoryImage.capture(live.memory, live.glue.clock).encode(module.format());
+        } catch (PolyglotException e) {
+            throw cancelledMeanwhile(e);
+        }
     }
 
     /** Hex SHA-256 of the linear memory (as the Checkpoint {@code SHA-256} tag). */
@@ -422,13 +426,28 @@ public final class ProcessInstance implements AutoCloseable {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
+        } catch (PolyglotException e) {
+            throw cancelledMeanwhile(e);
         }
     }
 
     /** The current size of the linear memory in bytes. */
     public synchronized long memorySize() throws InstanceFailedException {
         requireOpen();
-        return live.memory.size();
+        try {
+            return live.memory.size();
+        } catch (PolyglotException e) {
+            throw cancelledMeanwhile(e);
+        }
+    }
+
+    /** {@link #cancel()} closed the context while this read it: the instance is gone, not the engine broken. */
+    private InstanceFailedException cancelledMeanwhile(PolyglotException e) {
+        if (!cancelled && !e.isCancelled()) {
+            throw e;
+        }
+        closeQuietly();
+        return new InstanceFailedException("the process instance was cancelled", e);
     }
 
     public AoModule module() {
@@ -436,8 +455,8 @@ public final class ProcessInstance implements AutoCloseable {
     }
 
     private void requireOpen() throws InstanceFailedException {
-        if (closed) {
-            throw new InstanceFailedException("the process instance is closed");
+        if (closed || cancelled) {
+            throw new InstanceFailedException("the process instance is " + (closed ? "closed" : "cancelled"));
         }
     }
 

@@ -241,7 +241,6 @@ public final class ComputeService implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         evaluationThreads.shutdown();
-        cancelRunning();
         for (ProcessEvaluator evaluator : evaluators.values()) {
             evaluator.close();
         }

@@ -205,9 +205,14 @@ public final class ProcessEvaluator {
             if (closed) {
                 return;
             }
-            settlePendingHash();
-            if (runtime != null && sinceCheckpoint > 0) {
-                checkpoint();
+            try {
+                settlePendingHash();
+                if (runtime != null && sinceCheckpoint > 0) {
+                    checkpoint();
+                }
+            } catch (ProcessRuntime.Failed e) {
+                // Cancelled on the way down: no checkpoint; a restart replays from the last one.
+                LOG.debugf("process %s: unloaded without a checkpoint: %s", process.id(), e.getMessage());
             }
             flush();
             closeRuntime();
@@ -235,7 +240,11 @@ public final class ProcessEvaluator {
         lock.lock();
         try {
             flush();
-            settlePendingHash();
+            try {
+                settlePendingHash();
+            } catch (ProcessRuntime.Failed e) {
+                LOG.debugf("process %s: closed without its last memory hash: %s", process.id(), e.getMessage());
+            }
             closeRuntime();
             closed = true;
         } finally {
