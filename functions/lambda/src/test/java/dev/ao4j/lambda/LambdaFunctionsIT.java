@@ -77,7 +77,10 @@ class LambdaFunctionsIT {
     /** Over the 240 KiB a queue task carries: its deliver step is stored in the MU's table and queued as a claim. */
     private static final String LARGE_DATA = "0123456789".repeat(30_000);
     private static final String LARGE_RESULT = OUTBOX_RESULT.replace("\"Data\":\"pong\"", "\"Data\":\"" + LARGE_DATA + "\"");
-    private static final String CRON_PROCESS = Base64Url.encode(Hashes.sha256("cron process".getBytes(StandardCharsets.UTF_8)));
+    /** The monitored process is a real Process item: only its owner may unsubscribe it, and the MU reads the owner from it. */
+    private static final Wallet CRON_OWNER = cronOwner();
+    private static final DataItem CRON_PROCESS_ITEM = cronProcessItem();
+    private static final String CRON_PROCESS = CRON_PROCESS_ITEM.id();
     private static final String SCHEDULED_EVENT = """
             {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
              "source":"aws.scheduler","account":"123456789012","time":"2026-11-25T09:00:00Z","region":"us-east-1",
@@ -333,13 +336,15 @@ class LambdaFunctionsIT {
                     .maxNumberOfMessages(10).waitTimeSeconds(5).messageSystemAttributeNamesWithStrings("MessageGroupId")).messages();
             assertEquals(2, received.size(), received.toString());
             for (var message : received) {
-                assertEquals(processA, message.attributesAsStrings().get("MessageGroupId"));
+                // A delivery runs in the lane of its sender and target (docs/mu.md), as its FIFO message group.
+                assertTrue(message.attributesAsStrings().get("MessageGroupId").startsWith(processA + ">"),
+                        message.attributesAsStrings().toString());
                 followUps.add(SqsTaskCodec.task(message));
             }
         }
         for (CrankTask followUp : followUps) {
             assertEquals("deliver", followUp.type());
-            assertEquals(processA, followUp.group());
+            assertTrue(followUp.group().startsWith(processA + ">"), followUp.group());
         }
         assertTrue(followUps.getFirst().payloadJson().contains(PONG_TARGET), followUps.getFirst().payloadJson());
         assertFalse(followUps.getLast().payloadJson().contains(PONG_TARGET), "a claim, not the step");
@@ -446,7 +451,9 @@ class LambdaFunctionsIT {
         Function cron = startAndAwaitInit("cron-first", LambdaFunctions.FUNQY_HANDLER, env);
         Function laterCron = startAndAwaitInit("cron-later", LambdaFunctions.FUNQY_HANDLER, env);
 
-        Wallet user = Wallets.generate(WalletType.ED25519);
+        JsonNode uploaded = mu.respond(httpEvent("POST", "/tx", "", CRON_PROCESS_ITEM.raw()));
+        assertEquals(200, uploaded.path("statusCode").asInt(), "the Process item is on the MU's store: " + uploaded);
+        Wallet user = CRON_OWNER;
         byte[] request = DataItem.sign(user, CRON_PROCESS, null, List.of(new Tag("Action", "Monitor")),
                 "monitor".getBytes(StandardCharsets.UTF_8)).raw();
         JsonNode subscribed = mu.respond(httpEvent("POST", "/mu/monitor/" + CRON_PROCESS, "", request));
@@ -460,7 +467,8 @@ class LambdaFunctionsIT {
             assertEquals(1, received.size(), received.toString());
             CrankTask deliver = SqsTaskCodec.task(received.getFirst());
             assertEquals("deliver", deliver.type());
-            assertEquals(CRON_PROCESS, deliver.group());
+            assertTrue(deliver.group().startsWith(CRON_PROCESS + ">"), "the cron process's lane to its target: "
+                    + deliver.group());
             assertTrue(deliver.payloadJson().contains(PONG_TARGET), deliver.payloadJson());
         }
 
@@ -492,6 +500,24 @@ class LambdaFunctionsIT {
     }
 
     /** One record of Lambda's SQS event for a FIFO queue, for a message that is not on any queue. */
+    private static Wallet cronOwner() {
+        try {
+            return Wallets.ed25519FromSeed(Hashes.sha256("cron owner".getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataItem cronProcessItem() {
+        try {
+            return DataItem.sign(CRON_OWNER, null, null, List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
+                    new Tag("Type", "Process"), new Tag("Module", "M".repeat(43)), new Tag("Scheduler", "S".repeat(43))),
+                    "cron process".getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static ObjectNode sqsRecord(String messageId, String body, String group, int receiveCount) {
         return sqsRecord(messageId, "AQEB" + Base64.getEncoder().encodeToString(messageId.getBytes(StandardCharsets.UTF_8)),
                 body, group, receiveCount);
