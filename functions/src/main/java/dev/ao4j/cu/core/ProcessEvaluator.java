@@ -131,13 +131,15 @@ public final class ProcessEvaluator {
             advance(target);
             ProcessRuntime.Image before = runtime.image();
             Duration deadline = settings.bounds().dryRunTimeout();
+            boolean alreadyPutBack = false;
             try {
                 return runtime.handle(message.apply(position), env, deadline).result();
             } catch (ProcessRuntime.DeadlinePassed e) {
+                alreadyPutBack = true; // a cancelled evaluation leaves the memory and clock as before it
                 throw CuException.unprocessable("the dry-run did not finish within " + deadline.toMillis()
                         + " ms (ao4j.cu.dry-run-timeout); the process is unchanged");
             } finally {
-                if (runtime != null) {
+                if (runtime != null && !alreadyPutBack) {
                     runtime.restore(before);
                 }
             }
