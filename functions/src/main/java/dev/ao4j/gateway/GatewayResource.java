@@ -49,6 +49,12 @@ public class GatewayResource {
         }
     }
 
+    /** Arweave answers its info at the root too; AO's CU reads the tip's {@code height} there. */
+    @GET
+    public Map<String, Object> root() {
+        return info();
+    }
+
     @GET
     @Path("info")
     public Map<String, Object> info() {

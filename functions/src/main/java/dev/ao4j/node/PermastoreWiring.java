@@ -17,12 +17,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The one place that builds the node's permanent store. By default the embedded store under
- * {@code ao4j.data-dir}/permastore with a block every {@code ao4j.block-time} (0 = only when mined); when
+ * {@code ao4j.data-dir}/permastore, its chain as {@code ao4j.chain.*} says; when
  * {@code ao4j.arweave.gateway-url} is set, real Arweave through that gateway and {@code ao4j.arweave.bundler-url}.
  * Beans are created on first injection, so nothing is opened until a request or a unit first needs the store.
  */
@@ -39,9 +38,8 @@ public class PermastoreWiring {
     @Inject
     ModuleAliases aliases;
 
-    /** The embedded store mines a block this often; 0 = only when mined on request. */
-    @ConfigProperty(name = "ao4j.block-time", defaultValue = "120s")
-    Duration blockTime;
+    @Inject
+    ChainConfig chain;
 
     @Produces
     @Singleton
@@ -53,8 +51,10 @@ public class PermastoreWiring {
                     arweave.bundlerUrl(), arweave.currency(), arweave.timeout(), 4, Duration.ofMillis(500))), aliases);
         }
         Path dir = data.resolve("permastore");
+        Duration blockTime = chain.blockTime();
         LOG.infof("permanent store: embedded under %s, block time %s", dir, blockTime.isZero() ? "manual" : blockTime);
-        return new AliasedPermastore(EmbeddedPermastore.open(dir, BlockClock.every(blockTime)), aliases);
+        BlockClock clock = BlockClock.every(blockTime).startingAt(chain.firstHeight());
+        return new AliasedPermastore(EmbeddedPermastore.open(dir, clock), aliases);
     }
 
     void close(@Disposes Permastore permastore) {

@@ -13,7 +13,7 @@ public final class GatewayTestProfile implements QuarkusTestProfile {
         try {
             return Map.of(
                     "ao4j.data-dir", Files.createTempDirectory("ao4j-gateway-test").toString(),
-                    "ao4j.block-time", "0s",
+                    "ao4j.chain.block-time", "0s",
                     "quarkus.http.test-port", "0");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -123,6 +123,30 @@ class EmbeddedPermastoreTest {
     }
 
     @Test
+    void aChainStartedAtARealisticHeightCountsFromThereAndKeepsItsFirstHeight() throws Exception {
+        long genesis = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+        AtomicLong now = new AtomicLong(genesis);
+        InstantSource source = () -> Instant.ofEpochMilli(now.get());
+        BlockClock clock = BlockClock.every(Duration.ofSeconds(120), source).startingAt(1_600_000);
+        DataItem first = item("first", "Run", "first-height");
+        try (EmbeddedPermastore store = EmbeddedPermastore.open(dataDir, clock)) {
+            assertEquals(new BlockInfo(1_600_000, BlockClock.blockId(1_600_000), "", genesis / 1000), store.currentBlock());
+            assertEquals(1_600_000, store.put(first).blockHeight());
+            now.addAndGet(Duration.ofMinutes(6).toMillis());
+            assertEquals(1_600_003, store.put(item("later", "Run", "first-height")).blockHeight());
+            assertEquals(genesis / 1000 + 3 * 120, store.block(1_600_003).orElseThrow().timestamp());
+            assertTrue(store.block(0).isEmpty(), "no block below the first");
+        }
+        // Reopened with a clock that would start elsewhere: the store's own first height stays.
+        try (EmbeddedPermastore store = EmbeddedPermastore.open(dataDir, BlockClock.every(Duration.ofSeconds(120), source))) {
+            assertEquals(1_600_003, store.currentBlock().height());
+            assertEquals(1_600_000, store.item(first.id()).orElseThrow().block().orElseThrow().height());
+            now.addAndGet(Duration.ofMinutes(2).toMillis());
+            assertEquals(1_600_004, store.put(item("after reopening", "Run", "first-height")).blockHeight());
+        }
+    }
+
+    @Test
     void concurrentPutsAreAllStoredAndAcknowledgedWithTheirOwnIds() throws Exception {
         List<DataItem> items = new java.util.ArrayList<>();
         for (int i = 0; i < 80; i++) {
