@@ -7,8 +7,8 @@
 // of AO's CU message schema (servers/cu/src/domain/model.js, messageSchema), drops tags named From and Owner
 // (servers/cu/src/domain/lib/evaluate.js), and hydrates assignments of existing items from the gateway.
 // Cron messages are not generated: use it on processes without Cron-Interval.
-// stdout: JSON array, one entry per slot: {nonce, id, Output, Messages, Spawns, Assignments, Error, GasUsed,
-// "Memory-SHA-256"}; after a failed message the memory (and its hash) is the one from before it, as AO's CU keeps.
+// stdout: JSON array, one entry per slot: {nonce, id, Messages, Assignments, Spawns, Output, GasUsed, Error,
+// "Memory-SHA-256"}, shaped as AO's CU serves a result; after a failed message the memory (and its hash) is the one from before it, as AO's CU keeps.
 const crypto = require('crypto');
 const AoLoader = require(require.resolve('@permaweb/ao-loader', { paths: [process.cwd()] }));
 
@@ -126,8 +126,12 @@ async function* log() {
       lastGood = result.Memory;
       lastGoodHash = crypto.createHash('sha256').update(new Uint8Array(result.Memory)).digest('hex');
     }
-    const entry = { nonce: msg.Nonce, id: msg.Id };
-    for (const key of ['Output', 'Messages', 'Spawns', 'Assignments', 'Error', 'GasUsed']) {
+    // The shape AO's CU gives a result (servers/cu/src/effects/worker/evaluate.js): empty lists and an empty
+    // Output where the module gave none, a number Output as its string.
+    const output = result.Output === undefined || result.Output === null ? '' : result.Output;
+    const entry = { nonce: msg.Nonce, id: msg.Id, Messages: result.Messages || [], Assignments: result.Assignments || [],
+      Spawns: result.Spawns || [], Output: typeof output === 'number' ? String(output) : output };
+    for (const key of ['GasUsed', 'Error']) {
       if (result[key] !== undefined) entry[key] = result[key];
     }
     entry['Memory-SHA-256'] = lastGoodHash;

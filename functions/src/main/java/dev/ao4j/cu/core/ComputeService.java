@@ -113,10 +113,10 @@ public final class ComputeService implements AutoCloseable {
         requireId(messageId, "message id");
         var stored = results.byMessage(processId, messageId);
         if (stored.isPresent()) {
-            return parse(stored.get().result());
+            return ResultJson.of(parse(stored.get().result())); // results stored by older versions get the shape too
         }
         evaluate(processId, slotOf(processId, messageId));
-        return results.byMessage(processId, messageId).map(e -> parse(e.result())).orElseThrow(() ->
+        return results.byMessage(processId, messageId).map(e -> ResultJson.of(parse(e.result()))).orElseThrow(() ->
                 CuException.notFound("message " + messageId + " of process " + processId
                         + " was not evaluated: it repeats a message evaluated before"));
     }
@@ -418,7 +418,7 @@ public final class ComputeService implements AutoCloseable {
         for (Evaluation row : more ? rows.subList(0, size) : rows) {
             ObjectNode edge = edges.addObject();
             edge.put("cursor", ResultsCursor.encode(row.timestamp(), row.ordinate(), row.cron(), sort));
-            edge.set("node", parse(row.result()));
+            edge.set("node", ResultJson.pageNode(parse(row.result())));
         }
         node.putObject("pageInfo").put("hasNextPage", more);
         node.set("edges", edges);

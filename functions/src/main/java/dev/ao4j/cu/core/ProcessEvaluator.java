@@ -133,7 +133,7 @@ public final class ProcessEvaluator {
             Duration deadline = settings.bounds().dryRunTimeout();
             boolean alreadyPutBack = false;
             try {
-                return runtime.handle(message.apply(position), env, deadline).result();
+                return ResultJson.of(runtime.handle(message.apply(position), env, deadline).result());
             } catch (ProcessRuntime.DeadlinePassed e) {
                 alreadyPutBack = true; // a cancelled evaluation leaves the memory and clock as before it
                 throw CuException.unprocessable("the dry-run did not finish within " + deadline.toMillis()
@@ -409,8 +409,7 @@ public final class ProcessEvaluator {
                     message.messageId(), message.ordinate(), deadline.toMillis());
             throw timedOut(message, deadline);
         }
-        ObjectNode result = outcome.result();
-        result.remove("Memory");
+        ObjectNode result = ResultJson.of(outcome.result());
         boolean error = outcome.failed();
         if (settings.hashEveryMessage()) {
             memorySha = runtime.memorySha256();

@@ -20,9 +20,7 @@ public final class ResultsCursor {
         ObjectNode node = JSON.createObjectNode();
         node.put("timestamp", timestamp);
         node.put("ordinate", Long.toString(ordinate));
-        if (cron != null) {
-            node.put("cron", cron);
-        }
+        node.put("cron", cron); // null is written, as AO's CU's JSON.stringify writes it
         node.put("sort", sort);
         return Base64.getEncoder().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
