@@ -15,7 +15,8 @@ import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.cu.core.CuSettings;
 import dev.ao4j.cu.core.Target;
 import dev.ao4j.mu.CrankLoop;
-import dev.ao4j.mu.adapter.InProcessUnits;
+import dev.ao4j.node.InProcessComputeUnit;
+import dev.ao4j.node.InProcessSchedulers;
 import dev.ao4j.mu.adapter.PermastoreArchive;
 import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
@@ -163,14 +164,14 @@ public final class MuBench implements BenchSuite {
                     new InProcessSuClient(scheduler), settings(), List.of());
             store = new SqliteMuStore(dir.resolve("mu.db"));
             queue = SqliteTaskQueue.open(dir, Duration.ofSeconds(30), Duration.ofMinutes(5));
-            crank = new Crank(mu, new InProcessUnits.Su(scheduler) {
+            crank = new Crank(mu, new InProcessSchedulers(scheduler) {
                 @Override
                 public Receipt push(String schedulerAddress, byte[] item) {
                     Receipt receipt = super.push(schedulerAddress, item);
                     pushes.add(System.nanoTime());
                     return receipt;
                 }
-            }, new InProcessUnits.Cu(cu) {
+            }, new InProcessComputeUnit(cu) {
                 @Override
                 public JsonNode result(String messageId, String processId) {
                     long t0 = System.nanoTime();

@@ -34,12 +34,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -120,10 +120,12 @@ public class MessengerWiring {
         return dynamo;
     }
 
+    /** SUs over HTTP: all of them where {@code ao4j.mu.su-url} is set, else the ones beside this node's own. */
     @Produces
     @Singleton
-    Schedulers schedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, OutboundHttp outbound,
-                          OutboundConfig limits) {
+    @Typed(HttpSchedulers.class)
+    HttpSchedulers httpSchedulers(Permastore permastore, @Named("su") Instance<Wallet> localSu, OutboundHttp outbound,
+                                  OutboundConfig limits) {
         // Only a process that runs its SU can look its wallet up (SchedulerWiring: @LookupIfProperty ao4j.su.enabled);
         // elsewhere asking for the wallet would create a stray one.
         String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
@@ -131,11 +133,13 @@ public class MessengerWiring {
                 .orElse(() -> node.loopback() + "/su"), localAddress, permastore, limits.cacheSize(), limits.cacheTtl());
     }
 
+    /** The CU over HTTP, where {@code ao4j.mu.cu-url} is set; on one node the CU is called in-process instead. */
     @Produces
     @Singleton
-    ComputeUnit computeUnit(OutboundHttp outbound) {
+    @Typed(HttpComputeUnit.class)
+    HttpComputeUnit httpComputeUnit(OutboundHttp outbound) {
         return new HttpComputeUnit(outbound, config.httpTimeout(), config.cuUrl().<Supplier<String>>map(url -> () -> url)
-                .orElse(() -> node.loopback() + "/cu"), config.cuAttempts(), Duration.ofMillis(250));
+                .orElse(() -> node.loopback() + "/cu"));
     }
 
     @Produces

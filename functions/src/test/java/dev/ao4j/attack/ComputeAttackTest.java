@@ -137,7 +137,7 @@ class ComputeAttackTest {
                 assertEquals(422, answer.statusCode(), "each admitted endless dry-run ends at its deadline: " + answer.body());
             }
         }
-        assertTrue(refused >= 30 - 2 - 6, "at most 2 running and 6 waiting (AttackNodeProfile); refused " + refused);
+        assertTrue(refused >= 30 - 2 - 2, "at most 2 running and 2 waiting (AttackNodeProfile); refused " + refused);
         HttpResponse<String> after = dryRun(process, "return Count");
         assertEquals(200, after.statusCode(), "the CU serves again once the flood is over: " + after.body());
     }

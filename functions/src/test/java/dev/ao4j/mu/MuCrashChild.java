@@ -3,7 +3,8 @@ package dev.ao4j.mu;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.cu.AosWorld;
 import dev.ao4j.cu.core.ComputeService;
-import dev.ao4j.mu.adapter.InProcessUnits;
+import dev.ao4j.node.InProcessComputeUnit;
+import dev.ao4j.node.InProcessSchedulers;
 import dev.ao4j.mu.adapter.PermastoreArchive;
 import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
@@ -29,8 +30,8 @@ public final class MuCrashChild {
              SqliteMuStore store = new SqliteMuStore(dir.resolve("mu/mu.db"))) {
             ComputeService cu = world.cu(engine, "cu", AosWorld.settings(1000, false), List.of(), closers);
             Wallet mu = AosWorld.wallet(dir.resolve("mu.json"));
-            InProcessUnits.Su su = new InProcessUnits.Su(world.scheduler);
-            Crank crank = new Crank(mu, new InProcessUnits.Su(world.scheduler) {
+            InProcessSchedulers su = new InProcessSchedulers(world.scheduler);
+            Crank crank = new Crank(mu, new InProcessSchedulers(world.scheduler) {
                 @Override
                 public Receipt push(String schedulerAddress, byte[] item) {
                     Receipt receipt = su.push(schedulerAddress, item);
@@ -38,7 +39,7 @@ public final class MuCrashChild {
                     System.out.flush();
                     return receipt;
                 }
-            }, new InProcessUnits.Cu(cu), new PermastoreArchive(world.permastore), store);
+            }, new InProcessComputeUnit(cu), new PermastoreArchive(world.permastore), store);
             try (SqliteTaskQueue queue = SqliteTaskQueue.open(dir, Duration.ofSeconds(2), Duration.ofHours(1))) {
                 new CrankLoop(queue, crank, new StepTasks(store), 1, Duration.ofMillis(200), step -> { }).runUntilIdle(Duration.ofSeconds(6));
             }

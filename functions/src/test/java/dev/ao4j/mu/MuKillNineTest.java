@@ -9,7 +9,7 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.cu.AosWorld;
-import dev.ao4j.mu.adapter.InProcessUnits;
+import dev.ao4j.node.InProcessSchedulers;
 import dev.ao4j.mu.adapter.PermastoreArchive;
 import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
@@ -139,7 +139,7 @@ class MuKillNineTest {
             List<String> pulled = new ArrayList<>();
             for (String storeName : List.of("first", "second")) { // a lost signed-item store: the step signs again
                 try (SqliteMuStore store = new SqliteMuStore(dir.resolve(storeName + ".db"))) {
-                    Crank crank = new Crank(mu, new InProcessUnits.Su(world.scheduler), null,
+                    Crank crank = new Crank(mu, new InProcessSchedulers(world.scheduler), null,
                             new PermastoreArchive(world.permastore), store);
                     CrankStep.PullResult next = (CrankStep.PullResult) crank.run(deliver).get(0);
                     pulled.add(next.messageId());
