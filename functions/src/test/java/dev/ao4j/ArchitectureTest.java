@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <li>a unit's {@code core} uses only its own core and ports, {@code protocol}, the metrics port, the model of
  *     arweave-adapter and wasm-runtime, the JDK, Jackson and logging: no HTTP, no adapter, no Quarkus;</li>
  * <li>adapters do not use the HTTP edges;</li>
- * <li>nothing depends on the composition root ({@code node}) or the command line ({@code cli}) but themselves;</li>
+ * <li>nothing depends on the composition root ({@code node}), the command line ({@code cli}) or the mainnet edge
+ *     ({@code mainnet}, which joins the units as the root does) but themselves;</li>
  * <li>arweave-adapter and wasm-runtime know nothing of the units;</li>
  * <li>production code does not use the benchmarks (module ao4j-bench).</li>
  * </ul>
@@ -31,8 +32,8 @@ class ArchitectureTest {
     private static final List<String> UNITS = List.of("su", "cu", "mu");
     /** What functions adds on top of arweave-adapter and wasm-runtime. */
     private static final String[] FUNCTIONS_PACKAGES = {"dev.ao4j.su..", "dev.ao4j.cu..", "dev.ao4j.mu..",
-            "dev.ao4j.protocol..", "dev.ao4j.node..", "dev.ao4j.cli..", "dev.ao4j.gateway..", "dev.ao4j.http..",
-            "dev.ao4j.config..", "dev.ao4j.metrics..", "dev.ao4j.aws..", "dev.ao4j.bench..", "dev.ao4j.lambda.."};
+            "dev.ao4j.protocol..", "dev.ao4j.node..", "dev.ao4j.cli..", "dev.ao4j.mainnet..", "dev.ao4j.gateway..",
+            "dev.ao4j.http..", "dev.ao4j.config..", "dev.ao4j.metrics..", "dev.ao4j.aws..", "dev.ao4j.bench..", "dev.ao4j.lambda.."};
 
     private static JavaClasses production;
 
@@ -82,10 +83,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void nothingDependsOnTheCompositionRootOrTheCommandLine() {
-        noClasses().that().resideOutsideOfPackages("dev.ao4j.node..", "dev.ao4j.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ao4j.node..", "dev.ao4j.cli..")
-                .because("the composition root depends on everything, so nothing may depend on it")
+    void nothingDependsOnTheCompositionRootTheCommandLineOrTheMainnetEdge() {
+        noClasses().that().resideOutsideOfPackages("dev.ao4j.node..", "dev.ao4j.cli..", "dev.ao4j.mainnet..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ao4j.node..", "dev.ao4j.cli..", "dev.ao4j.mainnet..")
+                .because("they join the units, so no unit may depend on them")
                 .check(production);
     }
 

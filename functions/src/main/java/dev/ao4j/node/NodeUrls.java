@@ -10,13 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * What a client needs to talk to a node: the four base URLs (aoconnect's MU_URL, CU_URL, GATEWAY_URL and the
- * SU), the SU's wallet address (a spawn's {@code Scheduler} tag), the MU's address (the {@code Authority} aos
+ * What a client needs to talk to a node: the base URLs (aoconnect's MU_URL, CU_URL, GATEWAY_URL, the SU, and
+ * the {@code URL} of aoconnect's mainnet mode), the SU's wallet address (a spawn's {@code Scheduler} tag), the MU's address (the {@code Authority} aos
  * must trust so that cranked messages count as from their sending process) and the published modules by name.
  * The node writes it to {@code <data-dir>/urls.json} when it is ready.
  */
-public record NodeUrls(String mu, String cu, String su, String gateway, String scheduler, String authority,
-                       Map<String, String> modules) {
+public record NodeUrls(String mu, String cu, String su, String gateway, String mainnet, String scheduler,
+                       String authority, Map<String, String> modules) {
     public static final String FILE = "urls.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -27,7 +27,7 @@ public record NodeUrls(String mu, String cu, String su, String gateway, String s
     /** The node on {@code base} (e.g. {@code http://127.0.0.1:8734}) with its units at their usual paths. */
     public static NodeUrls at(String base, String scheduler, String authority, Map<String, String> modules) {
         String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return new NodeUrls(root + "/mu", root + "/cu", root + "/su", root, scheduler, authority, modules);
+        return new NodeUrls(root + "/mu", root + "/cu", root + "/su", root, root, scheduler, authority, modules);
     }
 
     public String toJson() {

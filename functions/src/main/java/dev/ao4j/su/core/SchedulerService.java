@@ -147,6 +147,11 @@ public final class SchedulerService {
         return log.slot(processId, 0);
     }
 
+    /** The slot with nonce {@code nonce} of the process (0 is the process itself). */
+    public Optional<Slot> slot(String processId, long nonce) {
+        return nonce < 0 ? Optional.empty() : log.slot(processId, nonce);
+    }
+
     public Optional<Slot> message(String processId, String messageId) {
         return log.findMessage(processId, messageId);
     }
