@@ -69,6 +69,12 @@ final class EmscriptenGlue {
         this.memory64 = format.memory64();
         this.memoryLimit = memoryLimit;
         this.drive = drive;
+        drive.clockTick(this::nextNow);
+    }
+
+    /** A message's evaluation returned: what the reference does before the next one (see WeaveDriveFiles). */
+    void messageEnded() {
+        drive.messageEnded();
     }
 
     void bind(Value exports, LinearMemory memory) {
