@@ -9,11 +9,14 @@
 // memory, as the reference CU calls the loader.
 // With "memoryHash": true each result also holds "Memory-SHA-256": the lower-case hex SHA-256 of the whole memory
 // after the message, as AO's CU keeps it (a failed message keeps the memory from before it).
+// With "weaveDrive": {"gateway": "<url>"} the process reads Arweave data through @permaweb/weavedrive (the drive AO's
+// CU hands the loader) from that gateway; admissibility is not checked (the drive's test mode).
 // With AO_TRACE_IMPORTS=1 every host import call is logged on stderr.
 const fs = require('fs');
 const crypto = require('crypto');
 // Resolved from the working directory (compat/), where the reference libraries are installed.
 const AoLoader = require(require.resolve('@permaweb/ao-loader', { paths: [process.cwd()] }));
+const requireReference = (name) => require(require.resolve(name, { paths: [process.cwd()] }));
 
 if (process.env.AO_TRACE_IMPORTS === '1') {
   const wrap = (imports) => {
@@ -46,10 +49,23 @@ function stripMemory(result) {
   return out;
 }
 
+// The loader options through which the glue's weavedrive imports reach the drive, as AO's CU passes them.
+function weaveDriveOptions(scenario) {
+  if (!scenario.weaveDrive) return {};
+  return {
+    WeaveDrive: requireReference('@permaweb/weavedrive'),
+    ARWEAVE: scenario.weaveDrive.gateway,
+    mode: 'test',
+    spawn: { tags: scenario.env.Process.Tags },
+    module: { tags: scenario.env.Module.Tags }
+  };
+}
+
 (async () => {
   const scenario = JSON.parse(readStdin());
   const binary = fs.readFileSync(scenario.wasm);
-  const load = () => AoLoader(binary, Object.assign({ format: scenario.format }, scenario.options || {}));
+  const options = Object.assign({ format: scenario.format }, scenario.options || {}, weaveDriveOptions(scenario));
+  const load = () => AoLoader(binary, Object.assign({}, options));
   let handle = await load();
   const results = [];
   const timings = [];
@@ -70,6 +86,9 @@ function stripMemory(result) {
       result = { Error: error };
     }
     timings.push(Number(process.hrtime.bigint() - start) / 1e6);
+    // AO's CU awaits I/O between evaluations, so the job queue empties before the next message: what the drive's
+    // fetches left queued (each GET stamps its end with the glue's Date.now) happens now, not inside the next one.
+    await new Promise((resolve) => setImmediate(resolve));
     restore = result.Error !== undefined;
     if (restore && !scenario.noRollback) handle = await load();
     if (!restore && result.Memory && !scenario.noRollback) lastGood = result.Memory;

@@ -69,6 +69,12 @@ final class EmscriptenGlue {
         this.memory64 = format.memory64();
         this.memoryLimit = memoryLimit;
         this.drive = drive;
+        drive.clockTick(this::nextNow);
+    }
+
+    /** A message's evaluation returned: what the reference does before the next one (see WeaveDriveFiles). */
+    void messageEnded() {
+        drive.messageEnded();
     }
 
     void bind(Value exports, LinearMemory memory) {
@@ -114,6 +120,21 @@ final class EmscriptenGlue {
         env.put("_abort_js", (ProxyExecutable) args -> {
             throw new GuestSignal.Halt("Aborted(native code called abort())");
         });
+        // C++ (aos-llama's llama.cpp) built without exception catching: a throw aborts, as in the reference glue.
+        env.put("__cxa_throw", (ProxyExecutable) args -> {
+            throw new GuestSignal.Halt("Aborted(Assertion failed: Exception thrown, but exception catching is not enabled."
+                    + " Compile with -sNO_DISABLE_EXCEPTION_CATCHING or -sEXCEPTION_CATCHING_ALLOWED=[..] to catch.)");
+        });
+        env.put("__assert_fail", (ProxyExecutable) args -> {
+            throw new GuestSignal.Halt("Aborted(Assertion failed: " + memory.cString(ptr(args[0])) + ", at: "
+                    + (ptr(args[1]) == 0 ? "unknown filename" : memory.cString(ptr(args[1]))) + "," + args[2].asInt() + ","
+                    + (ptr(args[3]) == 0 ? "unknown function" : memory.cString(ptr(args[3]))) + ")");
+        });
+        // The reference prints it with console.error, which does not touch the file system (nor the clock).
+        env.put("emscripten_err", (ProxyExecutable) args -> {
+            LOG.debugf("process stderr: %s", memory.cString(ptr(args[0])));
+            return null;
+        });
         env.put("exit", (ProxyExecutable) args -> {
             throw new GuestSignal.Halt("Program terminated with exit(" + args[0].asInt() + ")");
         });
@@ -137,6 +158,9 @@ final class EmscriptenGlue {
         });
         env.put("_mktime_js", (ProxyExecutable) args -> mktime(ptr(args[0])));
         env.put("strftime", (ProxyExecutable) args ->
+                addressResult(Strftime.format(memory, memory64, ptr(args[0]), ptr(args[1]), ptr(args[2]), ptr(args[3]))));
+        // The reference's strftime_l ignores the locale.
+        env.put("strftime_l", (ProxyExecutable) args ->
                 addressResult(Strftime.format(memory, memory64, ptr(args[0]), ptr(args[1]), ptr(args[2]), ptr(args[3]))));
         env.put("_emscripten_system", (ProxyExecutable) args -> ptr(args[0]) == 0 ? 0 : -52);
         // No host file system: the reference's in-memory FS holds only the standard devices and /data.

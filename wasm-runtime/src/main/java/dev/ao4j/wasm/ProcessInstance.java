@@ -273,6 +273,7 @@ public final class ProcessInstance implements AutoCloseable {
             while (l.glue.resumeIfSuspended()) {
                 returned = l.handle.execute(l.memory.address(0), l.memory.address(0));
             }
+            l.glue.messageEnded();
             long resultPtr = pointer(returned);
             String response = l.memory.cString(resultPtr);
             l.stackRestore.execute(sp);

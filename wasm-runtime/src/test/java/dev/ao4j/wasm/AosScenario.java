@@ -16,10 +16,24 @@ final class AosScenario {
 
     private final ModuleFormat format;
     private final ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+    private final ArrayNode extraProcessTags = JsonNodeFactory.instance.arrayNode();
+    private String memoryLimit = "1-gb";
     private int nonce;
 
     AosScenario(ModuleFormat format) {
         this.format = format;
+    }
+
+    /** A further tag of the process (in env and on its spawn message); before {@link #spawn()}. */
+    AosScenario processTag(String name, String value) {
+        tag(extraProcessTags, name, value);
+        return this;
+    }
+
+    /** The module's Memory-Limit tag (1-gb unless set). */
+    AosScenario memoryLimit(String limit) {
+        memoryLimit = limit;
+        return this;
     }
 
     ObjectNode env() {
@@ -35,7 +49,7 @@ final class AosScenario {
         tag(moduleTags, "Data-Protocol", "ao");
         tag(moduleTags, "Type", "Module");
         tag(moduleTags, "Module-Format", format.tagValue());
-        tag(moduleTags, "Memory-Limit", "1-gb");
+        tag(moduleTags, "Memory-Limit", memoryLimit);
         tag(moduleTags, "Compute-Limit", "9000000000000");
         return env;
     }
@@ -48,6 +62,7 @@ final class AosScenario {
         tag(tags, "Module", MODULE);
         tag(tags, "Scheduler", MU);
         tag(tags, "Authority", MU);
+        tags.addAll(extraProcessTags.deepCopy());
         return tags;
     }
 

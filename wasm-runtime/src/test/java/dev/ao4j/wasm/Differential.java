@@ -27,10 +27,20 @@ final class Differential {
     /** Runs both, asserts every compared field of every message equal, and returns the reference's results. */
     static ArrayNode assertSameAsReference(WasmEngine engine, Path wasm, ModuleFormat format, AosScenario scenario,
                                            String context) throws Exception {
-        var reference = ReferenceLoader.start(wasm, format, scenario.env(), scenario.messages());
+        return assertSameAsReference(engine, wasm, format, scenario, context, Limits.DEFAULT, WeaveDrive.NONE, null);
+    }
+
+    /**
+     * With the process's WeaveDrive reading {@code drive} in ao4j and the same data from {@code gateway} in the
+     * reference (no drive when {@code gateway} is null).
+     */
+    static ArrayNode assertSameAsReference(WasmEngine engine, Path wasm, ModuleFormat format, AosScenario scenario,
+                                           String context, Limits limits, WeaveDrive drive, String gateway)
+            throws Exception {
+        var reference = ReferenceLoader.start(wasm, format, scenario.env(), scenario.messages(), gateway);
         AoModule module = AoModule.load(engine, Files.readAllBytes(wasm), format);
         List<ObjectNode> actual = new ArrayList<>();
-        try (ProcessInstance process = ProcessInstance.start(module, Limits.DEFAULT)) {
+        try (ProcessInstance process = ProcessInstance.start(module, limits, drive, gateway != null)) {
             for (JsonNode msg : scenario.messages()) {
                 actual.add(process.handle(msg, scenario.env()).toJson().put(MEMORY_HASH, process.memorySha256()));
             }

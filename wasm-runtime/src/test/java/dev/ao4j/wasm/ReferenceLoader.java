@@ -24,13 +24,28 @@ final class ReferenceLoader {
      * scenario on the other: the test's wall time is the longer of the two, not their sum.
      */
     static CompletableFuture<ArrayNode> start(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages) {
-        return CompletableFuture.supplyAsync(() -> run(wasm, format, env, messages));
+        return start(wasm, format, env, messages, null);
+    }
+
+    /** With WeaveDrive reading from {@code weaveDriveGateway} (none when null). */
+    static CompletableFuture<ArrayNode> start(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages,
+                                              String weaveDriveGateway) {
+        return CompletableFuture.supplyAsync(() ->
+                run(wasm, format, env, messages, JsonNodeFactory.instance.objectNode(), weaveDriveGateway));
     }
 
     /** With the loader's {@code options} (e.g. {@code computeLimit}). */
     static ArrayNode run(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages, ObjectNode options) {
+        return run(wasm, format, env, messages, options, null);
+    }
+
+    private static ArrayNode run(Path wasm, ModuleFormat format, JsonNode env, ArrayNode messages, ObjectNode options,
+                                 String weaveDriveGateway) {
         ObjectNode scenario = JsonNodeFactory.instance.objectNode();
         scenario.set("options", options);
+        if (weaveDriveGateway != null) {
+            scenario.putObject("weaveDrive").put("gateway", weaveDriveGateway);
+        }
         scenario.put("wasm", wasm.toAbsolutePath().toString());
         scenario.put("format", format.tagValue());
         scenario.set("env", env);
