@@ -87,12 +87,6 @@ final class CountingRuntime implements ModuleRuntime {
         }
 
         @Override
-        public MemoryDigest copyForDigest() {
-            byte[] copy = String.join("\n", memory).getBytes(StandardCharsets.UTF_8);
-            return () -> Hashes.sha256Hex(copy);
-        }
-
-        @Override
         public void cancel() {
             memory = null;
         }

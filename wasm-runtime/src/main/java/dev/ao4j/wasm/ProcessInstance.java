@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -415,7 +416,7 @@ public final class ProcessInstance implements AutoCloseable {
     public synchronized String memorySha256() throws InstanceFailedException {
         requireOpen();
         try {
-            MessageDigest digest = MemoryCopy.sha256();
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] chunk = new byte[LinearMemory.PAGE];
             long size = live.memory.size();
             for (long at = 0; at < size; at += chunk.length) {
@@ -424,19 +425,8 @@ public final class ProcessInstance implements AutoCloseable {
                 digest.update(chunk, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (PolyglotException e) {
-            throw cancelledMeanwhile(e);
-        }
-    }
-
-    /**
-     * A copy of the linear memory as it is now, to hash on another thread while this instance runs on; written into
-     * {@code reuse} (a copy no longer needed, of any instance) where its pages fit, or null.
-     */
-    public synchronized MemoryCopy copyMemory(MemoryCopy reuse) throws InstanceFailedException {
-        requireOpen();
-        try {
-            return MemoryCopy.of(live.memory, reuse);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         } catch (PolyglotException e) {
             throw cancelledMeanwhile(e);
         }

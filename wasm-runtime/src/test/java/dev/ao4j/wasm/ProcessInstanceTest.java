@@ -84,20 +84,6 @@ class ProcessInstanceTest {
     }
 
     @Test
-    void aMemoryCopyHashesAsTheMemoryWasWhenCopiedWhateverRunsAfterAndWhateverItReuses() throws Exception {
-        try (ProcessInstance p = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
-            assertEquals("1", inc(p, 1));
-            String atOne = p.memorySha256();
-            MemoryCopy copy = p.copyMemory(null);
-            assertEquals(p.memorySize(), copy.size());
-            assertEquals("2", inc(p, 2));
-            assertEquals(atOne, copy.sha256Hex(), "the copy is of the memory before the second message");
-            String atTwo = p.memorySha256();
-            assertEquals(atTwo, p.copyMemory(copy).sha256Hex(), "a copy written into an older one's pages");
-        }
-    }
-
-    @Test
     void failedMessagesLeaveTheMemoryAsItWas() throws Exception {
         try (ProcessInstance p = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
             assertEquals("1", inc(p, 1));

@@ -10,7 +10,6 @@ import dev.ao4j.wasm.EvaluationTimeoutException;
 import dev.ao4j.wasm.HandleResult;
 import dev.ao4j.wasm.InstanceFailedException;
 import dev.ao4j.wasm.Limits;
-import dev.ao4j.wasm.MemoryCopy;
 import dev.ao4j.wasm.ModuleFormat;
 import dev.ao4j.wasm.ModuleLoadException;
 import dev.ao4j.wasm.ProcessInstance;
@@ -24,8 +23,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,8 +40,6 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
     private final WasmEngine engine;
     private final UnitMetrics metrics;
     private final Map<String, AoModule> modules = new ConcurrentHashMap<>();
-    /** Memory copies already hashed, kept for the next copies to write into (a few, whatever the process). */
-    private final BlockingQueue<MemoryCopy> spareCopies = new ArrayBlockingQueue<>(2);
 
     public WasmModuleRuntime(WasmEngine engine) {
         this(engine, UnitMetrics.NONE);
@@ -65,7 +60,7 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         try {
             AoModule module = module(spec);
             return new Instance(ProcessInstance.start(module, new Limits(spec.memoryLimit(), Math.max(1, spec.computeLimit()))),
-                    module.format(), metrics, spareCopies);
+                    module.format(), metrics);
         } catch (ModuleLoadException e) {
             throw CuException.unprocessable("module " + spec.moduleId() + " cannot be instantiated: " + e.getMessage());
         }
@@ -96,11 +91,9 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         private final ProcessInstance instance;
         private final ModuleFormat format;
         private final UnitMetrics metrics;
-        private final BlockingQueue<MemoryCopy> spareCopies;
 
-        Instance(ProcessInstance instance, ModuleFormat format, UnitMetrics metrics, BlockingQueue<MemoryCopy> spareCopies) {
+        Instance(ProcessInstance instance, ModuleFormat format, UnitMetrics metrics) {
             this.metrics = metrics;
-            this.spareCopies = spareCopies;
             this.instance = instance;
             this.format = format;
         }
@@ -183,22 +176,6 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         public String memorySha256() {
             try {
                 return instance.memorySha256();
-            } catch (InstanceFailedException e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public MemoryDigest copyForDigest() {
-            try {
-                MemoryCopy copy = instance.copyMemory(spareCopies.poll());
-                return () -> {
-                    try {
-                        return copy.sha256Hex();
-                    } finally {
-                        spareCopies.offer(copy);
-                    }
-                };
             } catch (InstanceFailedException e) {
                 throw failed(e);
             }

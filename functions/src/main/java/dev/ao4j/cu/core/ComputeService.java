@@ -65,8 +65,6 @@ public final class ComputeService implements AutoCloseable {
     private final CuSettings settings;
     private final LongSupplier clock;
     private final Map<String, ProcessEvaluator> evaluators = new ConcurrentHashMap<>();
-    /** Memory copies waiting to be hashed, over all processes ({@link ProcessEvaluator#hashPending()}). */
-    private final DigestBudget digestBudget;
     private final ScheduledExecutorService sweeper;
     /**
      * Evaluations run on platform threads with a deep stack (aos recurses deeply inside the wasm engine),
@@ -91,7 +89,6 @@ public final class ComputeService implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         CuSettings.Bounds bounds = settings.bounds();
-        this.digestBudget = DigestBudget.forLoadedMemory(bounds.loadedMemoryBytes());
         this.evaluationThreads = new ThreadPoolExecutor(bounds.evaluationThreads(), bounds.evaluationThreads(),
                 30, TimeUnit.SECONDS, bounds.evaluationQueue() == 0 ? new SynchronousQueue<>()
                         : new ArrayBlockingQueue<>(bounds.evaluationQueue()),
@@ -344,7 +341,7 @@ public final class ComputeService implements AutoCloseable {
         String scheduler = process.tag("Scheduler").orElseThrow(() ->
                 CuException.unprocessable("process " + processId + " names no Scheduler"));
         return new ProcessEvaluator(process, module, new LogReader(processId, scheduler, crypto, transactions), su, results,
-                checkpoints, blocks, () -> runtime.instantiate(withBinary(spec)), settings, digestBudget);
+                checkpoints, blocks, () -> runtime.instantiate(withBinary(spec)), settings);
     }
 
     private ModuleRuntime.ModuleSpec withBinary(ModuleRuntime.ModuleSpec spec) {

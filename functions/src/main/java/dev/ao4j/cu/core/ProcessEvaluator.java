@@ -57,18 +57,15 @@ public final class ProcessEvaluator {
     private int sinceCheckpoint;
     private final List<Evaluation> unsaved = new ArrayList<>();
     private final Set<String> unsavedDeepHashes = new HashSet<>();
-    /** Memories still to be hashed for evaluations stored without their hash, oldest first ({@link PendingDigest}). */
-    private final List<PendingDigest> pending = new ArrayList<>();
-    /** Counts the successful evaluations: a digest is of the current memory while this has not moved since. */
-    private long memoryVersion;
-    private final DigestBudget digestBudget;
+    /** The last evaluation of the last request, stored without its memory hash: hashed before the memory changes. */
+    private Evaluation pendingHash;
     private Evaluation lastApplied;
     private volatile long lastUsedNanos = System.nanoTime();
     private boolean closed;
 
     public ProcessEvaluator(ProcessMeta process, ModuleMeta module, LogReader reader, SuClient su, ResultStore results,
                             CheckpointStore checkpoints, BlockSource blocks, Supplier<ProcessRuntime> instances,
-                            CuSettings settings, DigestBudget digestBudget) {
+                            CuSettings settings) {
         this.process = process;
         this.moduleId = module.id();
         this.env = AoEnv.of(process, module);
@@ -80,7 +77,6 @@ public final class ProcessEvaluator {
         this.blocks = blocks;
         this.instances = instances;
         this.settings = settings;
-        this.digestBudget = digestBudget;
     }
 
     public ProcessMeta process() {
@@ -150,45 +146,22 @@ public final class ProcessEvaluator {
         });
     }
 
-    /** Whether a request's final memory still awaits its hash ({@link #hashPending()}). */
+    /** Whether the last request's final memory still awaits its hash ({@link #hashPending()}). */
     public boolean hasPendingHash() {
         lock.lock();
         try {
-            return !pending.isEmpty();
+            return pendingHash != null;
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Hashes the memories past requests left and records each hash with the evaluations that left that memory. Runs
-     * after a request was answered: it copies the memory under the lock, then hashes the copy without it, so the
-     * next request waits at most for the copy. Any later use of the evaluator copies (or, past the
-     * {@link DigestBudget}, hashes) what is still live first, so the memory hashed is always the one left.
+     * Hashes the memory the last request left and records it with that request's last evaluation. Runs after the
+     * request was answered; any later use of the evaluator does it first, so the memory hashed is always that one.
      */
     public void hashPending() {
-        List<PendingDigest> copies;
-        lock.lock();
-        try {
-            if (closed) {
-                throw new Evicted();
-            }
-            takeLiveDigests();
-            copies = List.copyOf(pending);
-        } finally {
-            lock.unlock();
-        }
-        for (PendingDigest digest : copies) {
-            String sha = digest.hashCopy(digestBudget);
-            lock.lock();
-            try {
-                if (sha != null && !closed) {
-                    record(digest, sha);
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
+        locked(() -> null);
     }
 
     /** Writes a checkpoint if anything was evaluated since the last one; answers whether one was written. */
@@ -235,7 +208,7 @@ public final class ProcessEvaluator {
                 return;
             }
             try {
-                settleAllDigests();
+                settlePendingHash();
                 if (runtime != null && sinceCheckpoint > 0) {
                     checkpoint();
                 }
@@ -270,7 +243,7 @@ public final class ProcessEvaluator {
         try {
             flush();
             try {
-                settleAllDigests();
+                settlePendingHash();
             } catch (ProcessRuntime.Failed e) {
                 LOG.debugf("process %s: closed without its last memory hash: %s", process.id(), e.getMessage());
             }
@@ -288,13 +261,13 @@ public final class ProcessEvaluator {
                 throw new Evicted();
             }
             lastUsedNanos = System.nanoTime();
-            takeLiveDigests();
+            settlePendingHash();
             return action.get();
         } catch (ProcessRuntime.Failed e) {
             // The instance is gone (cancelled, or unrecoverable): the next request loads the process again.
             unsaved.clear();
             unsavedDeepHashes.clear();
-            pending.removeIf(PendingDigest::live); // their memory is gone with the instance; copies stay valid
+            pendingHash = null;
             ProcessRuntime dropped = runtime;
             runtime = null;
             if (dropped != null) {
@@ -361,112 +334,24 @@ public final class ProcessEvaluator {
 
     /**
      * Without a hash after every message, the last one of each request still gets its memory SHA-256: not before the
-     * request is answered, but from a copy taken before anything else changes this memory ({@link #hashPending()}).
+     * request is answered, but before anything else uses this memory ({@link #settlePendingHash()}).
      */
     private void hashLastEvaluation() {
         if (!settings.hashEveryMessage() && lastApplied != null && lastApplied.memorySha256() == null) {
-            PendingDigest current = currentDigest();
-            if (current == null) {
-                pending.add(new PendingDigest(memoryVersion, lastApplied));
-            } else if (!current.evaluations.contains(lastApplied)) {
-                current.evaluations.add(lastApplied);
-            }
+            pendingHash = lastApplied;
         }
         lastApplied = null;
     }
 
-    /** The pending digest of the memory as it is now, if any. */
-    private PendingDigest currentDigest() {
-        PendingDigest last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
-        return last != null && last.version == memoryVersion ? last : null;
-    }
-
-    /**
-     * Before the memory may change: a digest still waiting on the live memory gets a copy, or, when the
-     * {@link DigestBudget} has no room for one, its hash now.
-     */
-    private void takeLiveDigests() {
-        if (runtime == null) {
+    private void settlePendingHash() {
+        if (pendingHash == null || runtime == null) {
             return;
         }
-        for (PendingDigest digest : List.copyOf(pending)) {
-            if (!digest.live()) {
-                continue;
-            }
-            long bytes = runtime.memorySize();
-            if (digestBudget.tryTake(bytes)) {
-                try {
-                    digest.copied(runtime.copyForDigest(), bytes);
-                } catch (RuntimeException e) {
-                    digestBudget.giveBack(bytes);
-                    throw e;
-                }
-            } else {
-                record(digest, runtime.memorySha256());
-            }
-        }
-    }
-
-    /** Every pending digest hashed and recorded now (unloading, closing); one whose memory is gone is dropped. */
-    private void settleAllDigests() {
-        takeLiveDigests();
-        for (PendingDigest digest : List.copyOf(pending)) {
-            String sha = digest.hashCopy(digestBudget);
-            if (sha == null) {
-                pending.remove(digest);
-            } else {
-                record(digest, sha);
-            }
-        }
-    }
-
-    /** Stores the hash with the evaluations that left that memory; it is the memory's hash if nothing changed since. */
-    private void record(PendingDigest digest, String sha) {
+        Evaluation evaluation = pendingHash;
+        memorySha = runtime.memorySha256();
         flush();
-        for (Evaluation evaluation : digest.evaluations) {
-            results.saveMemorySha256(process.id(), evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(), sha);
-        }
-        if (digest.version == memoryVersion) {
-            memorySha = sha;
-        }
-        pending.remove(digest);
-    }
-
-    /**
-     * A memory that evaluations were stored without the hash of: a request's last evaluation, and the failed ones
-     * after it, which left the same memory. While {@link #live()} it is the instance's current memory; then a copy
-     * that any thread may hash once.
-     */
-    private static final class PendingDigest {
-        final long version;
-        final List<Evaluation> evaluations = new ArrayList<>();
-        private ProcessRuntime.MemoryDigest copy;
-        private long copyBytes;
-        private String sha;
-
-        PendingDigest(long version, Evaluation first) {
-            this.version = version;
-            evaluations.add(first);
-        }
-
-        synchronized boolean live() {
-            return copy == null && sha == null;
-        }
-
-        synchronized void copied(ProcessRuntime.MemoryDigest copy, long bytes) {
-            this.copy = copy;
-            this.copyBytes = bytes;
-        }
-
-        /** The copy's hash, computed by the first caller (the copy is then released); null while still live. */
-        synchronized String hashCopy(DigestBudget budget) {
-            if (sha == null && copy != null) {
-                sha = copy.sha256();
-                copy = null;
-                budget.giveBack(copyBytes);
-            }
-            return sha;
-        }
+        results.saveMemorySha256(process.id(), evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(), memorySha);
+        pendingHash = null;
     }
 
     private void evaluateCronsBefore(long rightTimestamp, long rightHeight, String doneCron, long doneCronTimestamp) {
@@ -526,9 +411,6 @@ public final class ProcessEvaluator {
         }
         ObjectNode result = ResultJson.of(outcome.result());
         boolean error = outcome.failed();
-        if (!error) {
-            memoryVersion++;
-        }
         if (settings.hashEveryMessage()) {
             memorySha = runtime.memorySha256();
         } else if (!error) {
@@ -539,10 +421,6 @@ public final class ProcessEvaluator {
         lastApplied = new Evaluation(process.id(), message.timestamp(), message.ordinate(), message.cron(),
                 message.messageId(), nonce, position.epoch(), message.blockHeight(), deepHash, isAssignment, error,
                 result.toString(), memorySha);
-        PendingDigest current = error && memorySha == null ? currentDigest() : null;
-        if (current != null) {
-            current.evaluations.add(lastApplied); // a failed message left the memory whose hash is pending
-        }
         unsaved.add(lastApplied);
         if (deepHash != null) {
             unsavedDeepHashes.add(deepHash);
@@ -607,7 +485,6 @@ public final class ProcessEvaluator {
             throw e;
         }
         runtime = fresh;
-        memoryVersion++;
         sinceCheckpoint = 0;
     }
 

@@ -67,18 +67,6 @@ public interface ProcessRuntime extends AutoCloseable {
     /** SHA-256 (lower-case hex) of the whole linear memory. */
     String memorySha256();
 
-    /**
-     * Copies the whole linear memory now; the answer hashes that copy (as {@link #memorySha256()} would have) on any
-     * thread, whatever the instance evaluates meanwhile. The copy holds {@link #memorySize()} bytes until hashed.
-     */
-    MemoryDigest copyForDigest();
-
-    /** A memory copy waiting to be hashed. */
-    interface MemoryDigest {
-        /** SHA-256 (lower-case hex) of the copied memory; the copy is released. */
-        String sha256();
-    }
-
     @Override
     void close();
 }
