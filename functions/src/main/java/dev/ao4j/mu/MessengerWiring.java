@@ -38,6 +38,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
@@ -63,12 +64,22 @@ public class MessengerWiring {
     @Inject
     NodeAddress node;
 
+    /**
+     * The MU's wallet: {@code ao4j.mu.wallet} when set. Where the SU runs in this process, it is the SU's wallet, so the
+     * node has one identity as a HyperBEAM node does: the address aoconnect's mainnet mode reads from
+     * {@code /~meta@1.0/info/address} is both the Scheduler and the default Authority, and the Authority must be the
+     * signer of the messages the crank pushes. A node whose data directory already holds {@code wallets/mu.json}
+     * keeps it: the processes spawned on it trust that address.
+     */
     @Produces
     @Singleton
     @Named("mu")
-    Wallet wallet() {
-        return WalletFiles.loadOrCreate(config.wallet().map(Path::of).orElse(data.resolve("wallets/mu.json")),
-                WalletType.parse(config.walletType()));
+    Wallet wallet(@Named("su") Instance<Wallet> localSu) {
+        Path own = config.wallet().map(Path::of).orElse(data.resolve("wallets/mu.json"));
+        if (config.wallet().isEmpty() && localSu.isResolvable() && !Files.exists(own)) {
+            return localSu.get();
+        }
+        return WalletFiles.loadOrCreate(own, WalletType.parse(config.walletType()));
     }
 
     @Produces

@@ -8,7 +8,10 @@ import java.util.Optional;
 /** The MU's settings, {@code ao4j.mu.*} (the queue's are {@code ao4j.mu.queue.*}; defaults documented in application.properties). */
 @ConfigMapping(prefix = "ao4j.mu")
 public interface MuConfig {
-    /** The MU wallet file; default {@code <data-dir>/wallets/mu.json}, created on first start. */
+    /**
+     * The MU wallet file. Unset: the SU's wallet where the SU runs in the same process (one node identity), unless
+     * {@code <data-dir>/wallets/mu.json} exists from an earlier start; elsewhere that file, created on first start.
+     */
     Optional<String> wallet();
 
     /** Key type of a wallet the MU creates. */

@@ -6,6 +6,7 @@ import dev.ao4j.mu.core.MuException;
 import dev.ao4j.mu.core.ProcessRecord;
 import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.port.Schedulers;
+import dev.ao4j.protocol.VerifiedItem;
 import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.su.core.SchedulingException;
 import dev.ao4j.su.core.Slot;
@@ -39,6 +40,15 @@ public class InProcessSchedulers implements Schedulers {
 
     @Override
     public Receipt push(String schedulerAddress, byte[] item) {
+        if (!schedulerAddress.equals(local.address())) {
+            return remote.push(schedulerAddress, item);
+        }
+        Slot slot = call(() -> local.accept(item));
+        return new Receipt(slot.messageId(), slot.timestamp());
+    }
+
+    @Override
+    public Receipt push(String schedulerAddress, VerifiedItem item) {
         if (!schedulerAddress.equals(local.address())) {
             return remote.push(schedulerAddress, item);
         }

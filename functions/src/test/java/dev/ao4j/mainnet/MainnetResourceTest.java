@@ -23,9 +23,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +104,39 @@ class MainnetResourceTest {
         assertEquals(400, post("push", new byte[0]).statusCode(), "an empty body (no ANS-104 item)");
         assertEquals(400, post("U".repeat(43) + "~process@1.0/as=execution/compute&NoValue", message).statusCode(),
                 "a path tag without a value");
+    }
+
+    /**
+     * A request signed by {@code @permaweb/ao-core-libs} itself as an HTTP message (RFC 9421, recorded in the
+     * arweave-adapter's test resources): it passes the signature check and reaches the route, which finds no such
+     * process; the same request with a signed field changed is refused as forged.
+     */
+    @Test
+    void httpMessageSignaturesAreVerifiedAndAnHttpSignedPushIsRefusedWithItsReason() throws Exception {
+        JsonNode fixture = JSON.readTree(Files.readString(Path.of("../arweave-adapter/src/test/resources/httpsig/ao-core-libs-dry-run.json")));
+        String path = URI.create(fixture.get("url").asText()).getRawPath().substring(1);
+
+        HttpResponse<String> signed = send(path, fixture.get("headers"), Map.of());
+        assertEquals(404, signed.statusCode(), "verified, then no such process: " + signed.body());
+        assertTrue(signed.body().contains("not found"), signed.body());
+
+        HttpResponse<String> tampered = send(path, fixture.get("headers"), Map.of("action", "Eval"));
+        assertEquals(400, tampered.statusCode(), tampered.body());
+        assertTrue(tampered.body().contains("HTTP message signature refused"), tampered.body());
+
+        String process = "P".repeat(43);
+        HttpResponse<String> push = send(process + "~process@1.0/push", fixture.get("headers"), Map.of());
+        assertEquals(400, push.statusCode(), push.body());
+        assertTrue(push.body().contains("ANS-104"), push.body());
+
+        assertEquals(404, get(process + "/slot/current").statusCode(), "an unsigned GET of a read route is served");
+        assertEquals(404, get(process + "~process@1.0/now").statusCode());
+    }
+
+    private HttpResponse<String> send(String path, JsonNode headers, Map<String, String> replaced) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).POST(HttpRequest.BodyPublishers.noBody());
+        headers.fields().forEachRemaining(h -> request.header(h.getKey(), replaced.getOrDefault(h.getKey(), h.getValue().asText())));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private DataItem item(String target, String type, String data, Tag... extra) throws Exception {

@@ -8,6 +8,7 @@ import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.List;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
@@ -35,6 +36,27 @@ public final class Signatures {
 
     static PSSParameterSpec pss(int saltLength) {
         return new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, saltLength, 1);
+    }
+
+    /**
+     * An {@code rsa-pss-sha512} signature (RFC 9421) by the RSA key of {@code modulus} (exponent 65537), at the salt
+     * lengths signers use: node's crypto the maximum, WebCrypto signers the digest length or Arweave's 32.
+     */
+    public static boolean verifyRsaPssSha512(byte[] modulus, byte[] message, byte[] signature) {
+        int maxSalt = modulus.length - 64 - 2;
+        if (maxSalt < 64) {
+            return false;
+        }
+        try {
+            PublicKey key = rsaPublicKey(modulus);
+            return List.of(maxSalt, 64, 32).stream().anyMatch(salt -> verifyPss(key, pss512(salt), message, signature));
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static PSSParameterSpec pss512(int saltLength) {
+        return new PSSParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, saltLength, 1);
     }
 
     private static boolean verifyRsa(byte[] owner, byte[] message, byte[] signature) {

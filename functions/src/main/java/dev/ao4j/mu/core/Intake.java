@@ -3,6 +3,7 @@ package dev.ao4j.mu.core;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.protocol.AoItems;
 import dev.ao4j.protocol.ProtocolException;
+import dev.ao4j.protocol.VerifiedItem;
 
 /** Checks what a client POSTs before anything is forwarded: a signed, valid ANS-104 item within AO's limits. */
 public final class Intake {
@@ -26,9 +27,18 @@ public final class Intake {
         }
     }
 
+    /** The body as an item verified once, for the units this node hands it to. */
+    public static VerifiedItem verified(byte[] body) {
+        try {
+            return VerifiedItem.verify(body);
+        } catch (ProtocolException e) {
+            throw new MuException(e.status(), e.getMessage());
+        }
+    }
+
     /** An AO Message (with a target) or Process (with Module and Scheduler). */
-    public static AoItem aoItem(byte[] body) {
-        DataItem item = signedItem(body);
+    public static AoItem aoItem(VerifiedItem verified) {
+        DataItem item = verified.item();
         if (!AoItems.isAo(item)) {
             throw MuException.badRequest("data item " + item.id() + " is not an AO item: it lacks the tag Data-Protocol: ao");
         }

@@ -12,6 +12,7 @@ import dev.ao4j.mu.port.Monitors;
 import dev.ao4j.mu.port.ProcessOwners;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.mu.port.StepSink;
+import dev.ao4j.protocol.VerifiedItem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,16 +37,21 @@ public final class Messenger {
 
     /** Forwards a user's Message or Process to its SU and starts the crank; answers the item's id. */
     public String accept(byte[] body) {
-        Intake.AoItem item = Intake.aoItem(body);
+        return accept(Intake.verified(body));
+    }
+
+    /** {@link #accept(byte[])} for an item the caller has verified already. */
+    public String accept(VerifiedItem verified) {
+        Intake.AoItem item = Intake.aoItem(verified);
         return switch (item) {
             case UserMessage message -> {
                 ProcessRecord target = known(message.target());
-                Receipt receipt = schedulers.push(target.scheduler(), body);
+                Receipt receipt = schedulers.push(target.scheduler(), verified);
                 steps.enqueue(List.of(new PullResult(target.id(), receipt.id(), receipt.id())));
                 yield message.item().id();
             }
             case UserProcess process -> {
-                Receipt receipt = schedulers.push(process.scheduler(), body);
+                Receipt receipt = schedulers.push(process.scheduler(), verified);
                 List<CrankStep> next = new ArrayList<>(List.of(new PullResult(receipt.id(), receipt.id(), receipt.id())));
                 process.item().target().ifPresent(target ->
                         next.add(new Assign(target, receipt.id(), false, List.of(), receipt.id(), receipt.id())));

@@ -3,6 +3,7 @@ package dev.ao4j.mu.port;
 import dev.ao4j.mu.core.MuException;
 import dev.ao4j.mu.core.ProcessRecord;
 import dev.ao4j.mu.core.Receipt;
+import dev.ao4j.protocol.VerifiedItem;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,11 @@ public interface Schedulers {
      * @throws MuException with the SU's own status and message when it refuses (4xx) or fails (5xx)
      */
     Receipt push(String schedulerAddress, byte[] item) throws MuException;
+
+    /** {@link #push(String, byte[])} for an item verified already; an SU in the same process need not verify it again. */
+    default Receipt push(String schedulerAddress, VerifiedItem item) throws MuException {
+        return push(schedulerAddress, item.raw());
+    }
 
     /** Assigns an existing transaction to a process on its SU; answers the assignment. */
     Receipt assign(String processId, String transactionId, boolean baseLayer, List<String> exclude) throws MuException;

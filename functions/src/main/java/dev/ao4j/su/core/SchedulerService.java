@@ -9,6 +9,7 @@ import dev.ao4j.arweave.store.PermastoreException;
 import dev.ao4j.metrics.UnitMetrics;
 import dev.ao4j.protocol.AoItems;
 import dev.ao4j.protocol.ProtocolException;
+import dev.ao4j.protocol.VerifiedItem;
 import dev.ao4j.su.core.ScheduleRequest.AssignExisting;
 import dev.ao4j.su.core.ScheduleRequest.NewMessage;
 import dev.ao4j.su.core.ScheduleRequest.NewProcess;
@@ -100,12 +101,18 @@ public final class SchedulerService {
 
     /** Orders a signed Process or Message item; answers the slot that holds it. */
     public Slot accept(byte[] body) throws SchedulingException {
-        DataItem item;
+        VerifiedItem verified;
         try {
-            item = AoItems.signedItem(body);
+            verified = VerifiedItem.verify(body);
         } catch (ProtocolException e) {
             throw new SchedulingException(e.status() == 413 ? Kind.TOO_LARGE : Kind.INVALID, e.getMessage());
         }
+        return accept(verified);
+    }
+
+    /** {@link #accept(byte[])} for an item verified already in this process. */
+    public Slot accept(VerifiedItem verified) throws SchedulingException {
+        DataItem item = verified.item();
         if (!AoItems.isAo(item)) {
             throw new SchedulingException(Kind.INVALID, "data item " + item.id() + " lacks the tag Data-Protocol: ao");
         }
