@@ -1,11 +1,13 @@
 // aoconnect 0.0.98 in MODE 'mainnet' (HyperBEAM's HTTP surface) against an ao4j node, then the same process through
-// the legacy client: `node scripts/aoconnect-mainnet.mjs` in compat/, with AO_MAINNET_URL (urls.json `mainnet`; not AO_URL, which aoconnect 0.0.98 overwrites on import), AO_MODULE,
-// AO_AUTHORITY, and MU_URL, CU_URL, GATEWAY_URL for the legacy client. Each check says what the user sees; the first
+// the legacy client: `node scripts/aoconnect-mainnet.mjs` in compat/, with AO_MAINNET_URL (urls.json `mainnet`; not
+// AO_URL, which aoconnect 0.0.98 overwrites on import), AO_MODULE, and MU_URL, CU_URL, GATEWAY_URL for the legacy
+// client. It also signs requests as HTTP messages (RFC 9421) with aoconnect's own core library, ao-core-libs. Each check says what the user sees; the first
 // failing one exits 1 with its message. stdout: one JSON object with what was observed.
 // An ES module: aoconnect 0.0.98's CommonJS build cannot start mainnet mode (its ao-core-libs import has no `init`).
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { connect, createSigner } from '@permaweb/aoconnect';
+import aoCore from '@permaweb/ao-core-libs';
 import user from './lib/aos-user.cjs';
 
 const { ao, Arweave, env, sleep, outputText } = user;
@@ -38,9 +40,9 @@ try {
   const jwk = await Arweave.init({}).wallets.generate();
   const mainnet = connect({ MODE: 'mainnet', URL, signer: createSigner(jwk) });
 
-  // The scheduler comes from the node (GET /~meta@1.0/info/address); the MU is named Authority so that messages
-  // it delivers from other processes are trusted.
-  const a = await mainnet.spawn({ module: env('AO_MODULE'), authority: env('AO_AUTHORITY'),
+  // The scheduler and the default Authority both come from the node (GET /~meta@1.0/info/address): the node has one
+  // identity, so the messages its MU delivers from other processes are trusted.
+  const a = await mainnet.spawn({ module: env('AO_MODULE'),
     tags: [{ name: 'Name', value: 'mainnet-a' }] });
   assert.match(a, /^[A-Za-z0-9_-]{43}$/, `spawn answers a process id, not ${a}`);
   observed.process = a;
@@ -71,7 +73,7 @@ try {
   assert.equal(outputText(probe), '42', `a dry-run Eval by the owner: ${JSON.stringify(probe)}`);
 
   // One mainnet process sends to another; the MU pushes the message and B records who sent it.
-  const b = await mainnet.spawn({ module: env('AO_MODULE'), authority: env('AO_AUTHORITY'),
+  const b = await mainnet.spawn({ module: env('AO_MODULE'),
     tags: [{ name: 'Name', value: 'mainnet-b' }] });
   await evalIn(mainnet, b, `Handlers.add('ping', Handlers.utils.hasMatchingTag('Action', 'Ping'), function(msg)
     PingedBy = msg.From .. ':' .. msg.Data end)`);
@@ -96,6 +98,29 @@ try {
   const refused = await post(`/${a}~process@1.0/push`, forged);
   assert.equal(refused.status, 400, `a forged signature: ${JSON.stringify(refused)}`);
   observed.refusals = { unknown: toUnknown.status, forged: refused.status };
+
+  // The same process through HTTP message signatures made by ao-core-libs (signing-format httpsig, rsa-pss-sha512).
+  const core = aoCore.init({ jwk, url: URL });
+  const current = await core.request({ path: `/${a}~process@1.0/slot/current`, method: 'GET' });
+  const currentText = await current.text();
+  assert.equal(current.status, 200, `an httpsig-signed read: ${currentText}`);
+  assert.match(currentText, /^[0-9]+$/, 'the current slot, as text');
+  const realFetch = globalThis.fetch;
+  let sent;
+  globalThis.fetch = (url, init) => { sent = { url, init }; return realFetch(url, init); };
+  const signedDry = await core.request({ path: `/${a}~process@1.0/as=execution/compute&Action=Eval`, method: 'POST',
+    data: 'return 6 * 7' });
+  globalThis.fetch = realFetch;
+  const signedDryBody = await signedDry.text();
+  assert.equal(signedDry.status, 200, `an httpsig-signed dry-run: ${signedDryBody}`);
+  assert.equal(outputText(JSON.parse(signedDryBody).raw), '42',
+    `the signer is the owner, so its Eval runs: ${signedDryBody}`);
+  const altered = new Headers(sent.init.headers);
+  altered.set('data', 'return 7 * 7');
+  const forgedHttpSig = await realFetch(sent.url, { method: 'POST', headers: altered });
+  assert.equal(forgedHttpSig.status, 400, `a signed field altered in transit: ${await forgedHttpSig.text()}`);
+  observed.httpsig = { currentSlot: Number(currentText), dryRun: outputText(JSON.parse(signedDryBody).raw),
+    altered: forgedHttpSig.status };
 
   // The same process through the legacy client (MU_URL, CU_URL, GATEWAY_URL).
   const legacy = await ao.result({ process: a, message: sum.id });

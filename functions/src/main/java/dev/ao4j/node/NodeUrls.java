@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * What a client needs to talk to a node: the base URLs (aoconnect's MU_URL, CU_URL, GATEWAY_URL, the SU, and
- * the {@code URL} of aoconnect's mainnet mode), the SU's wallet address (a spawn's {@code Scheduler} tag), the MU's address (the {@code Authority} aos
- * must trust so that cranked messages count as from their sending process) and the published modules by name.
+ * the {@code URL} of aoconnect's mainnet mode), the SU's wallet address (a spawn's {@code Scheduler} tag), the MU's
+ * address (the {@code Authority} aos must trust so that cranked messages count as from their sending process; on one
+ * node the same address) and the published modules by name.
  * The node writes it to {@code <data-dir>/urls.json} when it is ready.
  */
 public record NodeUrls(String mu, String cu, String su, String gateway, String mainnet, String scheduler,

@@ -31,7 +31,7 @@ class MainnetEndToEndTest {
     void aoconnectInMainnetModeSpawnsMessagesReadsAndDryRunsAndTheLegacyClientReadsTheSameProcess() throws Exception {
         NodeUrls urls = node.announce();
         Map<String, String> env = Map.of("AO_MAINNET_URL", urls.mainnet(),
-                "AO_MODULE", urls.modules().get(ModuleCatalog.DEFAULT_MODULE), "AO_AUTHORITY", urls.authority(),
+                "AO_MODULE", urls.modules().get(ModuleCatalog.DEFAULT_MODULE),
                 "MU_URL", urls.mu(), "CU_URL", urls.cu(), "GATEWAY_URL", urls.gateway());
         JsonNode seen = JSON.readTree(Compat.runNode(List.of(), Compat.compatDir().resolve("scripts/aoconnect-mainnet.mjs"),
                 List.of(), env, null, 600).requireSuccess().stdout());
@@ -40,5 +40,8 @@ class MainnetEndToEndTest {
         assertEquals("42", seen.get("legacyOutput").asText());
         assertEquals(404, seen.at("/refusals/unknown").asInt());
         assertEquals(400, seen.at("/refusals/forged").asInt());
+        assertEquals("42", seen.at("/httpsig/dryRun").asText(), "an ao-core-libs httpsig dry-run ran as its owner");
+        assertEquals(400, seen.at("/httpsig/altered").asInt(), "an altered httpsig field is refused");
+        assertEquals(urls.scheduler(), urls.authority(), "one node identity: the scheduler is the authority");
     }
 }
