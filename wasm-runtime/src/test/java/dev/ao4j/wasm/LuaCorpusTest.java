@@ -18,18 +18,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The generated corpus ({@link LuaCorpus}) through @permaweb/ao-loader and through ao4j, on both aos builds and
  * both metering formats: after every message the results and the SHA-256 of the whole linear memory must be
- * identical. The shares of {@code ao4j.corpus.programs} (default 1,000) per format are fixed; the seed is
- * {@code ao4j.corpus.seed} (default 1). {@code ./ao4j corpus --programs N --seed S} runs any number.
+ * identical. The shares of {@code ao4j.corpus.programs} per format are fixed; the seed is {@code ao4j.corpus.seed}
+ * (default 1). The suite runs 500 programs, which keeps it within its time budget (GraalWasm, not the comparison,
+ * takes most of the time); {@code ./ao4j corpus --programs N --seed S} runs any number, 1,000 by default.
  */
 @Tag("slow")
 class LuaCorpusTest extends WithWasmEngine {
+    private static final int SUITE_PROGRAMS = 500;
+
     @ParameterizedTest(name = "{1}: {2}‰ of the corpus")
     @CsvSource({"aos2_0_6.wasm, wasm64-unknown-emscripten-draft_2024_02_15, 400",
             "aos2_0_4_32.wasm, wasm32-unknown-emscripten4, 300",
             "aos2_0_4_32.wasm, wasm32-unknown-emscripten-metering, 150",
             "aos2_0_6.wasm, wasm64-unknown-emscripten-draft_2024_10_16-metering, 150"})
     void everyMessageLeavesTheReferenceLoadersMemory(String file, String formatTag, int perMille) throws Exception {
-        int programs = Math.max(1, Integer.getInteger("ao4j.corpus.programs", 1000) * perMille / 1000);
+        int programs = Math.max(1, Integer.getInteger("ao4j.corpus.programs", SUITE_PROGRAMS) * perMille / 1000);
         long seed = Long.getLong("ao4j.corpus.seed", 1L) * 31 + formatTag.hashCode();
         ModuleFormat format = ModuleFormat.require(formatTag);
         Path wasm = Compat.module(file);
