@@ -2,6 +2,7 @@ package dev.ao4j.cu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,22 +57,42 @@ class ComputePipelineTest {
     }
 
     @Test
-    void eachRequestsLastResultGetsTheHashOfTheMemoryItLeftEvenWhenLaterMessagesFollow() {
+    void aRequestsLastMemoryIsHashedWhileTheProcessIsIdleAndItsAttestationStatesIt() throws Exception {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        String first = su.send(action("Ping"), "a");
+        try (PipelineHarness h = harness(su, CuSettings.defaults().withHashEveryMessage(false))) {
+            h.compute.result(first, su.processId);
+            String hashed = null;
+            for (int i = 0; i < 200 && hashed == null; i++) {
+                hashed = h.results.byMessage(su.processId, first).orElseThrow().memorySha256();
+                Thread.sleep(50);
+            }
+            assertEquals(h.compute.memorySha256(su.processId, Target.LATEST), hashed, "hashed after the answer");
+            assertEquals(hashed, h.compute.attestation(first, su.processId).get("memorySha256").asText());
+        }
+    }
+
+    @Test
+    void aRequestThatComesBeforeTheIdleHashDropsItAndAPendingHashIsTakenForAnAttestation() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         String first = su.send(action("Ping"), "a");
         String second = su.send(action("Ping"), "b");
-        try (PipelineHarness h = harness(su, CuSettings.defaults())) {
+        try (PipelineHarness h = harness(su, CuSettings.defaults().withHashEveryMessage(false))) {
+            h.runtime.idleHashesOnlyGiveWay = true;
             h.compute.result(first, su.processId);
-            h.compute.result(second, su.processId);
+            h.compute.result(second, su.processId); // comes first: the idle hash gives way and is dropped
+            assertNull(h.results.byMessage(su.processId, first).orElseThrow().memorySha256());
+            assertTrue(h.compute.attestation(first, su.processId).get("memorySha256").isNull(),
+                    "no memory hash is stated for a memory that was never hashed");
+
+            h.runtime.idleHashesOnlyGiveWay = false;
             String afterSecond = h.compute.memorySha256(su.processId, Target.LATEST);
-            assertEquals(afterSecond, h.compute.attestation(second, su.processId).get("memorySha256").asText());
+            assertEquals(afterSecond, h.compute.attestation(second, su.processId).get("memorySha256").asText(),
+                    "an attestation takes the pending hash of the memory its message left");
             String third = su.send(action("Ping"), "c");
             h.compute.result(third, su.processId);
-            String afterThird = h.compute.memorySha256(su.processId, Target.LATEST);
-            assertFalse(afterThird.equals(afterSecond), "the memory changed");
-            assertEquals(afterThird, h.results.byMessage(su.processId, third).orElseThrow().memorySha256());
-            String firstSha = h.results.byMessage(su.processId, first).orElseThrow().memorySha256();
-            assertFalse(firstSha == null || firstSha.equals(afterSecond), "the first request's own memory was hashed");
+            assertFalse(h.compute.memorySha256(su.processId, Target.LATEST).equals(afterSecond), "the memory changed");
+            assertEquals(afterSecond, h.results.byMessage(su.processId, second).orElseThrow().memorySha256());
         }
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 @QuarkusTest
-@TestProfile(NodeUpProfile.class)
+@TestProfile(AttestEveryMessageProfile.class)
 class ReferenceReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

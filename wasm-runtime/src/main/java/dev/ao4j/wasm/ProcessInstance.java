@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -414,12 +415,23 @@ public final class ProcessInstance implements AutoCloseable {
 
     /** Hex SHA-256 of the linear memory (as the Checkpoint {@code SHA-256} tag). */
     public synchronized String memorySha256() throws InstanceFailedException {
+        return memorySha256(() -> false);
+    }
+
+    /**
+     * {@link #memorySha256()}, or null when {@code abandon} answers true: it is asked between 64 KiB pages, so a
+     * hash taken while nothing else needs the instance gives way within microseconds.
+     */
+    public synchronized String memorySha256(BooleanSupplier abandon) throws InstanceFailedException {
         requireOpen();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] chunk = new byte[LinearMemory.PAGE];
             long size = live.memory.size();
             for (long at = 0; at < size; at += chunk.length) {
+                if (abandon.getAsBoolean()) {
+                    return null;
+                }
                 int n = (int) Math.min(chunk.length, size - at);
                 live.memory.read(at, chunk, 0, n);
                 digest.update(chunk, 0, n);

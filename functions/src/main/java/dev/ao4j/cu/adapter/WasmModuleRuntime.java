@@ -23,7 +23,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The CU's module runtime over ao4j's GraalWasm runtime ({@code dev.ao4j.wasm}): one shared engine, each
@@ -176,6 +178,15 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         public String memorySha256() {
             try {
                 return instance.memorySha256();
+            } catch (InstanceFailedException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public Optional<String> memorySha256Unless(BooleanSupplier abandon) {
+            try {
+                return Optional.ofNullable(instance.memorySha256(abandon));
             } catch (InstanceFailedException e) {
                 throw failed(e);
             }

@@ -292,8 +292,8 @@ public final class ComputeService implements AutoCloseable {
     }
 
     /**
-     * The memory hash of a request's last evaluation is taken after the request is answered, on another thread;
-     * the evaluator's next use takes it first if this has not run yet.
+     * The memory hash of a request's last evaluation is taken after the request is answered, on another thread,
+     * and gives way to the process's next request (docs/cu.md, "Memory hashes").
      */
     private void hashAfterAnswer(ProcessEvaluator evaluator) {
         if (!evaluator.hasPendingHash()) {
@@ -302,7 +302,7 @@ public final class ComputeService implements AutoCloseable {
         try {
             evaluationThreads.execute(() -> {
                 try {
-                    evaluator.hashPending();
+                    evaluator.hashPendingWhileIdle();
                 } catch (ProcessEvaluator.Evicted e) {
                     // evicted meanwhile: eviction hashed it
                 } catch (RuntimeException e) {
@@ -310,7 +310,7 @@ public final class ComputeService implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            // closing, or busy: the evaluator's next use hashes what is pending
+            // closing, or busy: the hash stays pending (an attestation or a checkpoint takes it, or it is dropped)
         }
     }
 

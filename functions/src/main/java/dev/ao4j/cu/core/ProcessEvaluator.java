@@ -57,7 +57,10 @@ public final class ProcessEvaluator {
     private int sinceCheckpoint;
     private final List<Evaluation> unsaved = new ArrayList<>();
     private final Set<String> unsavedDeepHashes = new HashSet<>();
-    /** The last evaluation of the last request, stored without its memory hash: hashed before the memory changes. */
+    /**
+     * The last evaluation of the last request, stored without its memory hash: hashed while the process is idle,
+     * or never if the memory changes first.
+     */
     private Evaluation pendingHash;
     private Evaluation lastApplied;
     private volatile long lastUsedNanos = System.nanoTime();
@@ -157,11 +160,25 @@ public final class ProcessEvaluator {
     }
 
     /**
-     * Hashes the memory the last request left and records it with that request's last evaluation. Runs after the
-     * request was answered; any later use of the evaluator does it first, so the memory hashed is always that one.
+     * Hashes the memory the last request left and records it with that request's last evaluation, unless another
+     * request wants the process first: then it gives way at once and the hash is left pending (and dropped if that
+     * request evaluates). Runs after a request was answered, so a client's next message never waits for a hash.
      */
+    public void hashPendingWhileIdle() {
+        locked(() -> {
+            if (pendingHash != null && runtime != null) {
+                runtime.memorySha256Unless(lock::hasQueuedThreads).ifPresent(this::recordPendingHash);
+            }
+            return null;
+        });
+    }
+
+    /** Hashes the memory the last request left, if it is still there, and records it (an attestation asks). */
     public void hashPending() {
-        locked(() -> null);
+        locked(() -> {
+            settlePendingHash();
+            return null;
+        });
     }
 
     /** Writes a checkpoint if anything was evaluated since the last one; answers whether one was written. */
@@ -261,7 +278,6 @@ public final class ProcessEvaluator {
                 throw new Evicted();
             }
             lastUsedNanos = System.nanoTime();
-            settlePendingHash();
             return action.get();
         } catch (ProcessRuntime.Failed e) {
             // The instance is gone (cancelled, or unrecoverable): the next request loads the process again.
@@ -344,14 +360,20 @@ public final class ProcessEvaluator {
     }
 
     private void settlePendingHash() {
-        if (pendingHash == null || runtime == null) {
-            return;
+        if (pendingHash != null && runtime != null) {
+            recordPendingHash(runtime.memorySha256());
         }
+    }
+
+    /** {@code sha} is the hash of the memory now, which is the memory the pending evaluation left. */
+    private void recordPendingHash(String sha) {
         Evaluation evaluation = pendingHash;
-        memorySha = runtime.memorySha256();
-        flush();
-        results.saveMemorySha256(process.id(), evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(), memorySha);
+        memorySha = sha;
         pendingHash = null;
+        if (evaluation != null) {
+            flush();
+            results.saveMemorySha256(process.id(), evaluation.timestamp(), evaluation.ordinate(), evaluation.cron(), sha);
+        }
     }
 
     private void evaluateCronsBefore(long rightTimestamp, long rightHeight, String doneCron, long doneCronTimestamp) {
@@ -398,6 +420,9 @@ public final class ProcessEvaluator {
         if (key.equals(timedOut) && System.nanoTime() - timedOutUntilNanos < 0) {
             throw timedOut(message, deadline);
         }
+        // The memory the last request left is about to change; if it was not hashed while idle, it never will be,
+        // and that evaluation's attestation states no memory hash.
+        pendingHash = null;
         Outcome outcome;
         try {
             outcome = runtime.handle(message.toMsg(), env, deadline);
@@ -451,6 +476,7 @@ public final class ProcessEvaluator {
     private void checkpoint() {
         flush();
         String sha = memorySha != null ? memorySha : runtime.memorySha256();
+        recordPendingHash(sha);
         String id = checkpoints.write(process.id(), moduleId, position, lastMessageId, runtime.image(), sha);
         LOG.debugf("process %s: checkpoint %s at nonce %d", process.id(), id, position.ordinate());
         sinceCheckpoint = 0;

@@ -2,6 +2,8 @@ package dev.ao4j.cu.port;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One live process instance: its linear memory persists from message to message. A message that fails
@@ -66,6 +68,11 @@ public interface ProcessRuntime extends AutoCloseable {
 
     /** SHA-256 (lower-case hex) of the whole linear memory. */
     String memorySha256();
+
+    /** {@link #memorySha256()}, or empty when {@code abandon} turns true before it is done. */
+    default Optional<String> memorySha256Unless(BooleanSupplier abandon) {
+        return Optional.of(memorySha256());
+    }
 
     @Override
     void close();
