@@ -2,22 +2,26 @@ package dev.ao4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ao4j.node.NodeUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./ao4j bench e2e}: the node as a user meets it. Starts {@code ao4j up} on a fresh data directory and a
  * free port, then runs compat/scripts/aoconnect-bench.cjs: latency from aoconnect {@code message()} to its
  * {@code result()} (p50, p99; one client, one aos 2.0.6 process, after warm-up), and sustained messages/s with
- * 16 concurrent clients over 4 processes. Goals: p50 under 15 ms, p99 under 50 ms (reported, not enforced).
+ * 16 concurrent clients over 4 processes. Then the same script against WAO, the JavaScript emulator, in the same
+ * run ({@link WaoAnchor}): each figure's ratio is ao4j's ÷ WAO's. Goals: p50 under 15 ms, p99 under 50 ms
+ * (reported, not enforced).
  */
 public final class E2eBench implements BenchSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CLIENTS = 16;
+    private static final int PROCESSES = 4;
 
     @Override
     public String name() {
@@ -27,26 +31,46 @@ public final class E2eBench implements BenchSuite {
     @Override
     public List<BenchRow> run(Options options) throws Exception {
         Path root = Path.of(System.getProperty("ao4j.root", ".")).toAbsolutePath();
+        Path compat = root.resolve("compat");
+        int warmup = options.quick() ? 50 : 500;
+        int measured = options.quick() ? 100 : 1000;
+        int seconds = options.quick() ? 10 : 30;
+        List<Integer> args = List.of(warmup, measured, CLIENTS, PROCESSES, seconds);
+        JsonNode ao4j;
         try (LaunchedNode node = LaunchedNode.start(root, Files.createTempDirectory("ao4j-bench-e2e"))) {
-            int warmup = options.quick() ? 50 : 500;
-            int measured = options.quick() ? 100 : 1000;
-            int seconds = options.quick() ? 10 : 30;
-            JsonNode m = runScript(root.resolve("compat"), node.urls(), List.of(warmup, measured, 16, 4, seconds));
-            List<BenchRow> rows = new ArrayList<>();
-            rows.add(BenchRow.versus("e2e.message-to-result.p50", m.get("p50").asDouble(), "ms", "goal 15 ms", 15));
-            rows.add(BenchRow.versus("e2e.message-to-result.p99", m.get("p99").asDouble(), "ms", "goal 50 ms", 50));
-            rows.add(BenchRow.of("e2e.message-to-result.mean", m.get("mean").asDouble(), "ms"));
-            rows.add(BenchRow.of("e2e.sustained.16-clients.4-processes", m.get("throughput").asDouble(), "msg/s"));
-            return rows;
+            ao4j = runScript(compat, LaunchedNode.aoconnectEnvironment(node.urls()), args);
         }
+        // The anchor runs after the node has stopped, so neither measurement shares the machine with the other.
+        JsonNode wao;
+        try (WaoAnchor anchor = WaoAnchor.start(compat)) {
+            wao = runScript(compat, anchor.aoconnectEnvironment(), args);
+        }
+        String anchor = "WAO " + WaoAnchor.VERSION + " ";
+        List<BenchRow> rows = new ArrayList<>();
+        for (String figure : List.of("p50", "p99", "mean")) {
+            rows.add(BenchRow.versus("e2e.message-to-result." + figure, ao4j.get(figure).asDouble(), "ms",
+                    anchor + figure + " " + round(wao.get(figure).asDouble()) + " ms", wao.get(figure).asDouble()));
+        }
+        rows.add(BenchRow.versus("e2e.message-to-result.p50-vs-goal", ao4j.get("p50").asDouble(), "ms", "goal 15 ms", 15));
+        rows.add(BenchRow.versus("e2e.message-to-result.p99-vs-goal", ao4j.get("p99").asDouble(), "ms", "goal 50 ms", 50));
+        double throughput = ao4j.get("throughput").asDouble();
+        double waoThroughput = wao.get("throughput").asDouble();
+        rows.add(BenchRow.versus("e2e.sustained.16-clients.4-processes", throughput, "msg/s",
+                anchor + round(waoThroughput) + " msg/s", waoThroughput));
+        return rows;
     }
 
-    private static JsonNode runScript(Path compat, NodeUrls urls, List<Integer> args) throws IOException, InterruptedException {
+    private static String round(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private static JsonNode runScript(Path compat, Map<String, String> environment, List<Integer> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", compat.resolve("scripts/aoconnect-bench.cjs").toString()));
         args.forEach(a -> command.add(a.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(compat.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(LaunchedNode.aoconnectEnvironment(urls));
+        builder.environment().putAll(environment);
         Process script = builder.start();
         String out = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!script.waitFor(30, TimeUnit.MINUTES) || script.exitValue() != 0) {
