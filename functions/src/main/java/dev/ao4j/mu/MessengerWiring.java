@@ -140,8 +140,12 @@ public class MessengerWiring {
         // Only a process that runs its SU can look its wallet up (SchedulerWiring: @LookupIfProperty ao4j.su.enabled);
         // elsewhere asking for the wallet would create a stray one.
         String localAddress = localSu.isResolvable() ? localSu.get().address() : null;
+        // Where the SU runs here and no other is configured, the MU asks it in-process (node.LocalUnits) and comes
+        // here only for processes it does not hold: asking it again over loopback would only repeat its answer.
+        boolean defaultSuIsInProcess = config.suUrl().isEmpty() && localAddress != null;
         return new HttpSchedulers(outbound, limits.suTimeout(), config.suUrl().<Supplier<String>>map(url -> () -> url)
-                .orElse(() -> node.loopback() + "/su"), localAddress, permastore, limits.cacheSize(), limits.cacheTtl());
+                .orElse(() -> node.loopback() + "/su"), localAddress, permastore, limits.cacheSize(), limits.cacheTtl(),
+                !defaultSuIsInProcess);
     }
 
     /** The CU over HTTP, where {@code ao4j.mu.cu-url} is set; on one node the CU is called in-process instead. */

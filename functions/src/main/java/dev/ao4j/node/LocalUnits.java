@@ -51,9 +51,12 @@ public class LocalUnits {
     @Produces
     @Singleton
     ComputeUnit computeUnit(MuConfig mu, Instance<ComputeService> compute, HttpComputeUnit http) {
-        ComputeUnit cu = mu.cuUrl().isPresent() ? http : new InProcessComputeUnit(compute.get());
+        ComputeUnit cu;
         if (mu.cuUrl().isPresent()) {
             LOG.infof("MU: the CU over HTTP at %s", mu.cuUrl().get());
+            cu = http;
+        } else {
+            cu = new InProcessComputeUnit(compute.get());
         }
         return new RetryingComputeUnit(cu, mu.cuAttempts(), CU_FIRST_BACKOFF);
     }

@@ -35,21 +35,25 @@ public final class HttpSchedulers implements Schedulers {
     private final Permastore permastore;
     private final BoundedCache<String, ProcessRecord> processes;
     private final SchedulerUrls locations;
+    private final boolean askDefaultSuFirst;
 
     /**
      * @param defaultSuUrl base URL of the default SU (e.g. {@code http://127.0.0.1:8734/su}), read at first use
      * @param defaultSuAddress its wallet address (its Scheduler-Location may name a URL other hosts use)
      * @param cacheSize    most process records and locations kept
      * @param cacheTtl     how long one is kept
+     * @param askDefaultSuFirst whether {@link #process} asks the default SU before locating a process's own SU;
+     *                          false where the default SU runs in this process and was asked directly already
      */
     public HttpSchedulers(OutboundHttp outbound, Duration timeout, Supplier<String> defaultSuUrl, String defaultSuAddress,
-                          Permastore permastore, int cacheSize, Duration cacheTtl) {
+                          Permastore permastore, int cacheSize, Duration cacheTtl, boolean askDefaultSuFirst) {
         this.http = new UnitHttp(outbound, timeout, "SU");
         this.defaultSuUrl = defaultSuUrl;
         this.defaultSuAddress = defaultSuAddress;
         this.permastore = permastore;
         this.processes = new BoundedCache<>(cacheSize, cacheTtl);
         this.locations = new SchedulerUrls(permastore, cacheSize, cacheTtl);
+        this.askDefaultSuFirst = askDefaultSuFirst;
     }
 
     @Override
@@ -58,7 +62,7 @@ public final class HttpSchedulers implements Schedulers {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<JsonNode> found = fetchProcess(defaultSu(), processId);
+        Optional<JsonNode> found = askDefaultSuFirst ? fetchProcess(defaultSu(), processId) : Optional.empty();
         if (found.isEmpty()) {
             Optional<String> scheduler = storedItem(processId).flatMap(item -> item.tag("Scheduler"));
             if (scheduler.isPresent() && !scheduler.get().equals(defaultSuAddress)) {
