@@ -20,6 +20,7 @@ public final class BenchSuites {
         ALL.put("cu-node", CuNodeBench::new);
         ALL.put("mu", MuBench::new);
         ALL.put("e2e", E2eBench::new);
+        ALL.put("scale", ScaleBench::new);
     }
 
     private BenchSuites() {}

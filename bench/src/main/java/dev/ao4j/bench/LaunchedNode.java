@@ -65,6 +65,16 @@ public final class LaunchedNode implements AutoCloseable {
         return data;
     }
 
+    /** The node's resident memory (Linux {@code VmRSS}): the JVM, its heap and every loaded process's memory. */
+    public long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for the node's process " + process.pid());
+    }
+
     public Path log() {
         return data.resolve("node.log");
     }
