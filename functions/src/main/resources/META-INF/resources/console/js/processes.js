@@ -1,0 +1,98 @@
+// The process list: name, owner, module, slot count, last activity and cron interval; filterable; a spawn form.
+import { su, transactions } from './api.js';
+import { clear, el, processLink, shortId, showError, tagValue, time } from './dom.js';
+import { every } from './live.js';
+import { spawnProcess } from './messaging.js';
+import { walletPanel } from './wallet-panel.js';
+
+const PAGE = 25;
+
+export async function processesPage(app) {
+  const wallet = walletPanel(app);
+  const modules = new Map();
+  const moduleSelect = el('select', { id: 'spawn-module' });
+  const nameInput = el('input', { type: 'text', id: 'spawn-name', placeholder: 'Name (optional)' });
+  const spawnButton = el('button', { type: 'button', id: 'spawn' }, 'Spawn');
+  const spawnStatus = el('span', { id: 'spawn-status' });
+  const filter = el('input', { type: 'text', id: 'filter', placeholder: 'Filter by name, id, owner or module' });
+  const body = el('tbody', { id: 'processes' });
+  const more = el('button', { type: 'button', id: 'more', hidden: true }, 'More');
+  const status = el('p', { class: 'muted', id: 'list-status' });
+  let rows = [];
+  let cursor = null;
+
+  app.append(el('h1', {}, 'Processes'),
+    el('div', { class: 'panel' }, el('strong', {}, 'Spawn '), moduleSelect, ' ', nameInput, ' ', spawnButton, ' ',
+      spawnStatus),
+    filter,
+    el('table', {}, el('thead', {}, el('tr', {}, ['Name', 'Process', 'Owner', 'Module', 'Slots', 'Last activity',
+      'Cron'].map((h) => el('th', {}, h)))), body),
+    more, status);
+
+  spawnButton.addEventListener('click', async () => {
+    clear(spawnStatus).append('signing…');
+    try {
+      const id = await spawnProcess(wallet.current(), moduleSelect.value, nameInput.value.trim());
+      location.assign('/console/process/' + id);
+    } catch (e) {
+      showError(spawnStatus, e);
+    }
+  });
+  filter.addEventListener('input', render);
+  more.addEventListener('click', () => load(false));
+
+  function matches(row) {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const text = [row.name, row.id, row.owner, row.module, modules.get(row.module) ?? ''].join(' ').toLowerCase();
+    return words.every((w) => text.includes(w));
+  }
+
+  function render() {
+    clear(body).append(...rows.filter(matches).map((row) => el('tr', {},
+      el('td', {}, row.name), el('td', {}, processLink(row.id)), el('td', { class: 'mono' }, shortId(row.owner)),
+      el('td', { class: 'mono' }, modules.get(row.module) ?? shortId(row.module)),
+      el('td', { class: 'slots' }, row.slots ?? ''), el('td', {}, time(row.last)), el('td', {}, row.cron ?? ''))));
+    clear(status).append(`${rows.length} processes loaded`);
+  }
+
+  async function withActivity(node) {
+    const row = { id: node.id, owner: node.owner.address, name: tagValue(node.tags, 'Name') ?? '',
+      module: tagValue(node.tags, 'Module') ?? '', cron: tagValue(node.tags, 'Cron-Interval') };
+    try {
+      const latest = await su.latest(node.id);
+      row.slots = Number(tagValue(latest.assignment.tags, 'Nonce')) + 1;
+      row.last = tagValue(latest.assignment.tags, 'Timestamp');
+    } catch {
+      row.slots = '—'; // not scheduled by this node's SU
+    }
+    return row;
+  }
+
+  async function load(fresh) {
+    const page = await transactions('Process', fresh ? Math.max(PAGE, rows.length) : PAGE, fresh ? null : cursor);
+    const loaded = await Promise.all(page.edges.map((edge) => withActivity(edge.node)));
+    rows = fresh ? loaded : rows.concat(loaded);
+    if (page.edges.length) {
+      cursor = page.edges[page.edges.length - 1].cursor;
+    }
+    more.hidden = !page.pageInfo.hasNextPage;
+    render();
+  }
+
+  try {
+    const page = await transactions('Module', 100);
+    for (const { node } of page.edges) {
+      const name = tagValue(node.tags, 'Name') ?? node.id;
+      modules.set(node.id, name);
+      moduleSelect.append(el('option', { value: node.id }, name));
+    }
+    const preferred = [...modules].find(([, name]) => name === 'aos-2.0.6');
+    if (preferred) {
+      moduleSelect.value = preferred[0];
+    }
+    await load(true);
+  } catch (e) {
+    showError(status, e);
+  }
+  every(4000, () => load(true));
+}
