@@ -184,7 +184,8 @@ function showDetails(cell, pid, entry, result) {
 }
 
 function attestationView(attestation) {
-  const fields = Object.entries(attestation ?? {}).filter(([, v]) => typeof v !== 'object');
+  // The signed item is long; it stays in the document below.
+  const fields = Object.entries(attestation ?? {}).filter(([k, v]) => typeof v !== 'object' && k !== 'item');
   return el('dl', {}, fields.map(([k, v]) => [el('dt', {}, k), el('dd', { class: 'mono' }, String(v))]),
     el('dt', {}, 'document'), el('dd', {}, el('pre', {}, JSON.stringify(attestation, null, 2))));
 }

@@ -8,6 +8,7 @@ import { walletPanel } from './wallet-panel.js';
 const PAGE = 25;
 
 export async function processesPage(app) {
+  app.append(el('h1', {}, 'Processes'));
   const wallet = walletPanel(app);
   const modules = new Map();
   const moduleSelect = el('select', { id: 'spawn-module' });
@@ -21,8 +22,7 @@ export async function processesPage(app) {
   let rows = [];
   let cursor = null;
 
-  app.append(el('h1', {}, 'Processes'),
-    el('div', { class: 'panel' }, el('strong', {}, 'Spawn '), moduleSelect, ' ', nameInput, ' ', spawnButton, ' ',
+  app.append(el('div', { class: 'panel' }, el('strong', {}, 'Spawn '), moduleSelect, ' ', nameInput, ' ', spawnButton, ' ',
       spawnStatus),
     filter,
     el('table', {}, el('thead', {}, el('tr', {}, ['Name', 'Process', 'Owner', 'Module', 'Slots', 'Last activity',

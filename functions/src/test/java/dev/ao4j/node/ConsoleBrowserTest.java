@@ -1,0 +1,209 @@
+package dev.ao4j.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ao4j.arweave.wallet.Wallet;
+import dev.ao4j.arweave.wallet.Wallets;
+import dev.ao4j.testing.HeadlessChromium;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in headless Chromium against the whole node with the real aos 2.0.6: a key file picked in the page
+ * signs a spawn and an Eval whose output appears; a message from one process to another is followed through its
+ * link; data and tags that hold markup are shown as text and run nothing; every page renders without a console
+ * error (each test ends by checking the browser's log). Screenshots are written to target/console-screenshots.
+ */
+@QuarkusTest
+@TestProfile(NodeUpProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String HOSTILE_NAME = "<img src=x onerror=\"window.pwned='name'\">";
+    private static final String HOSTILE_ACTION = "<script>window.pwned='action'</script>";
+    private static final String HOSTILE_TAG = "<img src=x onerror=window.pwned='tag'>";
+    private static final String HOSTILE_DATA = "<img src=x onerror=\"window.pwned='data'\"><script>window.pwned='data'</script>";
+    private static final String ID = "[A-Za-z0-9_-]{43}";
+
+    private static HeadlessChromium chromium;
+    private static Wallet wallet;
+    private static Path keyFile;
+    private static String first;
+    private static String second;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        chromium = new HeadlessChromium();
+        wallet = Wallets.generate();
+        keyFile = Files.createTempFile("console-wallet", ".json");
+        Wallets.write(wallet, keyFile);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        chromium.close();
+        Files.deleteIfExists(keyFile);
+    }
+
+    @AfterEach
+    void noPageLoggedAnError() {
+        assertEquals(List.of(), chromium.script("return window.consoleErrors || []"), "errors the page caught");
+        assertEquals(List.of(), chromium.severeLogs(), "the browser's console");
+    }
+
+    @Test
+    @Order(1)
+    void aKeyFilePickedInThePageSpawnsAProcessAndItsEvalOutputAppears() {
+        open("console");
+        chromium.driver().findElement(By.id("wallet-file")).sendKeys(keyFile.toAbsolutePath().toString());
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-address"), wallet.address()));
+        first = spawn("console-a");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("process-header"), wallet.address()));
+
+        evaluate("1 + 41");
+        waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#action-result pre.output"), "42"));
+        // The Eval reaches the log without a reload: slot 0 (the spawn) and slot 1.
+        waitFor().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#log tr.slot"), 1));
+        screenshot("process-eval");
+    }
+
+    @Test
+    @Order(2)
+    void aMessageToAnotherProcessIsFollowedThroughItsLink() {
+        open("console");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-address"), wallet.address()));
+        second = spawn(HOSTILE_NAME);
+
+        open("console/process/" + first);
+        evaluate("Send({ Target = '" + second + "', Data = 'ping from A' })");
+        By link = By.cssSelector("#action-result .messages a[data-process='" + second + "']");
+        waitFor().until(ExpectedConditions.elementToBeClickable(link)).click();
+
+        waitFor().until(ExpectedConditions.urlToBe(base + "console/process/" + second));
+        // B's log shows the message the MU delivered, from A, linked back to A.
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log a[data-process='" + first + "']")));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#correspondents a[data-process='" + first + "']")));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#flow a.flow-peer")));
+        screenshot("process-received");
+    }
+
+    @Test
+    @Order(3)
+    void markupInDataAndTagsIsShownAsTextAndRunsNothing() {
+        open("console/process/" + first);
+        type("msg-action", HOSTILE_ACTION);
+        type("msg-tags", "X-Evil=" + HOSTILE_TAG);
+        type("msg-data", HOSTILE_DATA);
+        chromium.driver().findElement(By.id("msg-send")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"), "result of"));
+
+        WebElement row = waitFor().until(driver -> (WebElement) chromium.script("return [...document.querySelectorAll("
+                + "'#log tr.slot')].find(r => r.cells[4].textContent === arguments[0] && r.cells[5].textContent)",
+                HOSTILE_ACTION));
+        row.click();
+        waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#log pre.data"), HOSTILE_DATA));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#log table.tags"), HOSTILE_TAG));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log .attestation dl")));
+        assertNothingRan();
+
+        open("console");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("processes"), HOSTILE_NAME));
+        assertNothingRan();
+    }
+
+    @Test
+    @Order(4)
+    void everyPageRenders() {
+        open("console");
+        waitFor().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#processes tr"), 1));
+        chromium.driver().findElement(By.id("filter")).sendKeys("console-a");
+        waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#processes tr"), 1));
+        screenshot("processes");
+
+        open("console/node");
+        waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#units tr"), 4));
+        waitFor().until(ExpectedConditions.textToBe(By.id("health-status"), "UP"));
+        waitFor().until(ExpectedConditions.textToBe(By.cssSelector("[data-metric='ao4j_mu_queue_dead_letters']"), "0"));
+        screenshot("node");
+
+        for (String process : List.of(first, second)) {
+            open("console/process/" + process);
+            waitFor().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#log tr.slot"), 1));
+            assertTrue(chromium.driver().findElement(By.id("process-id")).getText().equals(process));
+        }
+    }
+
+    private void assertNothingRan() {
+        assertNull(chromium.script("return window.pwned"), "markup from a message ran");
+        assertEquals(0L, chromium.script("return document.querySelectorAll('main img, main script').length"));
+    }
+
+    /** Spawns aos 2.0.6 from the list page; answers the new process's id, read from the page it opens. */
+    private String spawn(String name) {
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#spawn-module option")));
+        new Select(chromium.driver().findElement(By.id("spawn-module"))).selectByVisibleText(ModuleCatalog.DEFAULT_MODULE);
+        type("spawn-name", name);
+        chromium.driver().findElement(By.id("spawn")).click();
+        waitFor().until(ExpectedConditions.urlMatches("/console/process/" + ID + "$"));
+        String url = chromium.driver().getCurrentUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private void evaluate(String lua) {
+        WebElement code = chromium.driver().findElement(By.id("eval-code"));
+        code.clear();
+        code.sendKeys(lua);
+        chromium.driver().findElement(By.id("eval-send")).click();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = chromium.driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void open(String path) {
+        chromium.driver().get(base + path);
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(chromium.driver(), PATIENCE);
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "console-screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), chromium.driver().getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
