@@ -132,6 +132,8 @@ class ConsoleBrowserTest {
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#log table.tags"), HOSTILE_TAG));
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log .attestation dl")));
         assertNothingRan();
+        chromium.script("arguments[0].scrollIntoView()", row);
+        screenshot("markup-as-text");
 
         open("console");
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("processes"), HOSTILE_NAME));
@@ -177,14 +179,12 @@ class ConsoleBrowserTest {
     }
 
     private void evaluate(String lua) {
-        WebElement code = chromium.driver().findElement(By.id("eval-code"));
-        code.clear();
-        code.sendKeys(lua);
+        type("eval-code", lua);
         chromium.driver().findElement(By.id("eval-send")).click();
     }
 
     private void type(String id, String text) {
-        WebElement field = chromium.driver().findElement(By.id(id));
+        WebElement field = waitFor().until(ExpectedConditions.elementToBeClickable(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }

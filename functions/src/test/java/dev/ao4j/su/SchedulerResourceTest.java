@@ -106,6 +106,25 @@ class SchedulerResourceTest {
     }
 
     @Test
+    void activityCountsEachProcesssSlotsAndBoundsItsQuestion() throws Exception {
+        DataItem process = spawn();
+        post(process.raw()).statusCode(200);
+        post(message(process.id(), "one").raw()).statusCode(200);
+        long last = post(message(process.id(), "two").raw()).statusCode(200).extract().jsonPath().getLong("timestamp");
+        String unknown = "u".repeat(43);
+        given().queryParam("process-id", process.id(), unknown).when().get("/su/activity").then().statusCode(200)
+                .body("'" + process.id() + "'.slots", equalTo(3))
+                .body("'" + process.id() + "'.last", equalTo(last))
+                .body(unknown, nullValue());
+
+        given().when().get("/su/activity").then().statusCode(400);
+        given().queryParam("process-id", "not-an-id").when().get("/su/activity").then().statusCode(400);
+        Object[] tooMany = java.util.stream.IntStream.rangeClosed(0, 50).mapToObj(i -> unknown).toArray();
+        given().queryParam("process-id", tooMany).when().get("/su/activity").then().statusCode(400)
+                .body("error", containsString("50"));
+    }
+
+    @Test
     void forgedItemsAreRefusedAndTheLogIsUntouched() throws Exception {
         DataItem process = spawn();
         post(process.raw()).statusCode(200);

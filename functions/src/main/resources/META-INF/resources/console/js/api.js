@@ -50,7 +50,8 @@ const pid = (id) => encodeURIComponent(id);
 export const su = {
   info: () => get('/su'),
   process: (id) => get('/su/processes/' + pid(id)),
-  latest: (id) => get(`/su/${pid(id)}/latest`),
+  /** {id: {slots, last} | null} for up to 50 processes at once. */
+  activity: (ids) => get('/su/activity?' + ids.map((id) => 'process-id=' + pid(id)).join('&')),
   page: (id, from, limit) => get(`/su/${pid(id)}?process-id=${pid(id)}&limit=${limit}` + (from ? `&from=${from}` : '')),
 };
 
@@ -75,6 +76,14 @@ const TRANSACTIONS = `query($tags: [TagFilter!], $first: Int, $after: String) {
 export async function transactions(type, first, after) {
   const tags = [{ name: 'Data-Protocol', values: ['ao'] }, { name: 'Type', values: [type] }];
   return (await graphql(TRANSACTIONS, { tags, first, after: after || null })).transactions;
+}
+
+const BY_ID = `query($ids: [ID!]) { transactions(ids: $ids, first: 1) { edges { node { id tags { name value } } } } }`;
+
+/** One item's tags from the gateway, or null. */
+export async function tagsOf(id) {
+  const edges = (await graphql(BY_ID, { ids: [id] })).transactions.edges;
+  return edges.length ? edges[0].node.tags : null;
 }
 
 /** Prometheus text to {name{labels}: value}. */

@@ -30,8 +30,8 @@ export async function nodePage(app) {
       el('th', {}, 'Address'))), units),
     el('h2', {}, 'Health ', el('span', { id: 'health-status' })), el('table', {}, checks),
     el('h2', {}, 'Work'), el('table', {}, metrics),
-    el('p', { class: 'muted' }, 'Dead letters are crank steps that kept failing: `ao4j mu dead-letters` lists them and '
-      + '`ao4j mu replay` sends them again.'));
+    el('p', { class: 'muted' }, 'Dead letters are crank steps that kept failing: ', el('code', {}, 'ao4j mu dead-letters'),
+      ' lists them and ', el('code', {}, 'ao4j mu replay'), ' sends them again.'));
 
   async function refresh() {
     const base = location.origin;

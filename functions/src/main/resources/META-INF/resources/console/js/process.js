@@ -1,6 +1,6 @@
 // A process's page (/console/process/{id}): what it is, its SU log a page at a time with each message's result and
 // attestation, whom it exchanged messages with, and forms to send it a message or an Eval.
-import { cu, getBytes, su } from './api.js';
+import { cu, getBytes, su, tagsOf } from './api.js';
 import { clear, el, hex, processLink, shortId, showError, tagTable, tagValue, time } from './dom.js';
 import { flowGraph } from './flow-graph.js';
 import { every } from './live.js';
@@ -124,12 +124,21 @@ function showHeader(header, process) {
   header.append(el('dl', {},
     el('dt', {}, 'Name'), el('dd', {}, tagValue(tags, 'Name') ?? ''),
     el('dt', {}, 'Owner'), el('dd', { class: 'mono' }, process.owner.address),
-    el('dt', {}, 'Module'), el('dd', { class: 'mono' }, tagValue(tags, 'Module') ?? ''),
+    el('dt', {}, 'Module'), el('dd', { class: 'mono', id: 'module' }, tagValue(tags, 'Module') ?? ''),
     el('dt', {}, 'Scheduler'), el('dd', { class: 'mono' }, tagValue(tags, 'Scheduler') ?? ''),
     el('dt', {}, 'Authority'), el('dd', { class: 'mono' }, authorities.join(', ')),
     el('dt', {}, 'Cron interval'), el('dd', {}, tagValue(tags, 'Cron-Interval') ?? 'none'),
     el('dt', {}, 'Spawned'), el('dd', {}, time(process.timestamp)),
     el('dt', {}, 'Spawned by'), el('dd', {}, processLink(tagValue(tags, 'From-Process') ?? 'a wallet'))));
+  const module = tagValue(tags, 'Module');
+  if (module) {
+    tagsOf(module).then((moduleTags) => {
+      const name = tagValue(moduleTags, 'Name');
+      if (name) {
+        header.querySelector('#module').append(` (${name})`);
+      }
+    }, () => {});
+  }
 }
 
 function logRows(pid, entry, results) {

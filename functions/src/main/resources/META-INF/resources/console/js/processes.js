@@ -6,6 +6,8 @@ import { spawnProcess } from './messaging.js';
 import { walletPanel } from './wallet-panel.js';
 
 const PAGE = 25;
+/** What one refresh reloads at most: /su/activity answers for up to 50 processes. */
+const REFRESH_MAX = 50;
 
 export async function processesPage(app) {
   app.append(el('h1', {}, 'Processes'));
@@ -55,22 +57,18 @@ export async function processesPage(app) {
     clear(status).append(`${rows.length} processes loaded`);
   }
 
-  async function withActivity(node) {
-    const row = { id: node.id, owner: node.owner.address, name: tagValue(node.tags, 'Name') ?? '',
-      module: tagValue(node.tags, 'Module') ?? '', cron: tagValue(node.tags, 'Cron-Interval') };
-    try {
-      const latest = await su.latest(node.id);
-      row.slots = Number(tagValue(latest.assignment.tags, 'Nonce')) + 1;
-      row.last = tagValue(latest.assignment.tags, 'Timestamp');
-    } catch {
-      row.slots = '—'; // not scheduled by this node's SU
-    }
-    return row;
+  function rowOf(node, activity) {
+    return { id: node.id, owner: node.owner.address, name: tagValue(node.tags, 'Name') ?? '',
+      module: tagValue(node.tags, 'Module') ?? '', cron: tagValue(node.tags, 'Cron-Interval'),
+      // null: a process another SU schedules
+      slots: activity ? activity.slots : '—', last: activity?.last };
   }
 
   async function load(fresh) {
-    const page = await transactions('Process', fresh ? Math.max(PAGE, rows.length) : PAGE, fresh ? null : cursor);
-    const loaded = await Promise.all(page.edges.map((edge) => withActivity(edge.node)));
+    const page = await transactions('Process', fresh ? Math.min(Math.max(PAGE, rows.length), REFRESH_MAX) : PAGE, fresh ? null : cursor);
+    const ids = page.edges.map((edge) => edge.node.id);
+    const activity = ids.length ? await su.activity(ids) : {};
+    const loaded = page.edges.map((edge) => rowOf(edge.node, activity[edge.node.id]));
     rows = fresh ? loaded : rows.concat(loaded);
     if (page.edges.length) {
       cursor = page.edges[page.edges.length - 1].cursor;
