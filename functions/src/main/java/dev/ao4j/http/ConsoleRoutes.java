@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /**
  * The web console's routes. Its files are static resources under {@code META-INF/resources/console}; this class
@@ -18,10 +19,10 @@ import java.io.UncheckedIOException;
  */
 @Singleton
 public class ConsoleRoutes {
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String PAGES = "/console(/|/node/?|/process/[A-Za-z0-9_-]{43}/?)?";
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
     private static final String INDEX = "META-INF/resources/console/index.html";
 
     private final byte[] index = read(INDEX);
@@ -34,11 +35,23 @@ public class ConsoleRoutes {
 
     private static void secure(RoutingContext context) {
         context.response()
-                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("Content-Security-Policy", contentSecurityPolicy(context.request().scheme(),
+                        context.request().getHeader(HttpHeaders.HOST)))
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "no-referrer");
         context.next();
+    }
+
+    /**
+     * Scripts and styles only from the console's own files: the gateway serves anyone's upload from this origin
+     * (at {@code /{id}}, with the uploader's Content-Type), so {@code 'self'} alone would let an injected tag load
+     * an uploaded script. Without a usable Host the policy falls back to {@code 'self'}.
+     */
+    static String contentSecurityPolicy(String scheme, String host) {
+        boolean usable = host != null && HOST.matcher(host).matches() && ("http".equals(scheme) || "https".equals(scheme));
+        String files = usable ? scheme + "://" + host + "/console/" : "'self'";
+        return CONTENT_SECURITY_POLICY + "; script-src " + files + "; style-src " + files;
     }
 
     private void page(RoutingContext context) {

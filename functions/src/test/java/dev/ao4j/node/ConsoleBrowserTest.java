@@ -1,5 +1,7 @@
 package dev.ao4j.node;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +80,22 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(0)
+    void theConsoleIsServedWithAStrictPolicy() {
+        String port = String.valueOf(base.getPort());
+        for (String path : List.of("/console", "/console/node", "/console/process/" + "A".repeat(43),
+                "/console/js/main.js")) {
+            given().when().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString(":" + port + "/console/;"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+        given().when().get("/console/process/" + "A".repeat(43)).then()
+                .contentType(containsString("text/html")).body(containsString("/console/js/main.js"));
+    }
+
+    @Test
     @Order(1)
     void aKeyFilePickedInThePageSpawnsAProcessAndItsEvalOutputAppears() {
         open("console");
@@ -130,7 +148,8 @@ class ConsoleBrowserTest {
         row.click();
         waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#log pre.data"), HOSTILE_DATA));
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#log table.tags"), HOSTILE_TAG));
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log .attestation dl")));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#log .attestation dl"),
+                "memorySha256"));
         assertNothingRan();
         chromium.script("arguments[0].scrollIntoView()", row);
         screenshot("markup-as-text");

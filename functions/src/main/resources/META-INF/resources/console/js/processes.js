@@ -50,11 +50,12 @@ export async function processesPage(app) {
   }
 
   function render() {
-    clear(body).append(...rows.filter(matches).map((row) => el('tr', {},
+    const shown = rows.filter(matches);
+    clear(body).append(...shown.map((row) => el('tr', {},
       el('td', {}, row.name), el('td', {}, processLink(row.id)), el('td', { class: 'mono' }, shortId(row.owner)),
       el('td', { class: 'mono' }, modules.get(row.module) ?? shortId(row.module)),
       el('td', { class: 'slots' }, row.slots ?? ''), el('td', {}, time(row.last)), el('td', {}, row.cron ?? ''))));
-    clear(status).append(`${rows.length} processes loaded`);
+    clear(status).append(`${shown.length} of ${rows.length} processes loaded`);
   }
 
   function rowOf(node, activity) {
