@@ -2,10 +2,14 @@ package dev.ao4j.node;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.arweave.ans104.DataItem;
+import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.Wallets;
 import dev.ao4j.testing.HeadlessChromium;
@@ -19,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in headless Chromium against the whole node with the real aos 2.0.6: a key file picked in the page
  * signs a spawn and an Eval whose output appears; a message from one process to another is followed through its
  * link; data and tags that hold markup are shown as text and run nothing; every page renders without a console
- * error (each test ends by checking the browser's log). Screenshots are written to target/console-screenshots.
+ * error (each test ends by checking the browser's log); an item the page signs is, byte for byte, one the
+ * project's ANS-104 reader verifies. Screenshots are written to target/console-screenshots.
  */
 @QuarkusTest
 @TestProfile(NodeUpProfile.class)
@@ -179,6 +186,32 @@ class ConsoleBrowserTest {
             waitFor().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#log tr.slot"), 1));
             assertTrue(chromium.driver().findElement(By.id("process-id")).getText().equals(process));
         }
+    }
+
+    @Test
+    @Order(5)
+    void anItemSignedInThePageIsTheItemJavaReads() throws Exception {
+        open("console/node");
+        waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#units tr"), 4));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> signed = (Map<String, Object>) chromium.driver().executeAsyncScript("""
+                const [target, done] = arguments;
+                Promise.all([import('/console/js/wallet.js'), import('/console/js/ans104.js')]).then(async ([w, a]) => {
+                  const signer = await w.storedSigner();
+                  const item = await signer.signItem({ target, anchor: 'a'.repeat(32),
+                    tags: [{ name: 'Ünïcode', value: '✓ ok' }, { name: 'Action', value: 'Eval' }],
+                    data: Uint8Array.of(0, 1, 2, 255) });
+                  done({ id: item.id, bytes: a.b64urlEncode(item.bytes) });
+                }).catch((e) => done({ error: String(e) }));""", first);
+        assertNull(signed.get("error"));
+        DataItem item = DataItem.parse(Base64Url.decode((String) signed.get("bytes")));
+        assertTrue(item.verify(), "the page's signature verifies");
+        assertEquals(signed.get("id"), item.id());
+        assertEquals(wallet.address(), item.ownerAddress());
+        assertEquals(Optional.of(first), item.target());
+        assertEquals("a".repeat(32), new String(item.anchorBytes().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(new Tag("Ünïcode", "✓ ok"), new Tag("Action", "Eval")), item.tags());
+        assertArrayEquals(new byte[] {0, 1, 2, (byte) 255}, item.data());
     }
 
     private void assertNothingRan() {
