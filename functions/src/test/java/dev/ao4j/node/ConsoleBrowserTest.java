@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * signs a spawn and an Eval whose output appears; a message from one process to another is followed through its
  * link; data and tags that hold markup are shown as text and run nothing; every page renders without a console
  * error (each test ends by checking the browser's log); an item the page signs is, byte for byte, one the
- * project's ANS-104 reader verifies. Screenshots are written to target/console-screenshots.
+ * project's ANS-104 reader verifies; a wallet extension (window.arweaveWallet) signs instead of a key file. Screenshots are written to target/console-screenshots.
  */
 @QuarkusTest
 @TestProfile(NodeUpProfile.class)
@@ -212,6 +212,30 @@ class ConsoleBrowserTest {
         assertEquals("a".repeat(32), new String(item.anchorBytes().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(List.of(new Tag("Ünïcode", "✓ ok"), new Tag("Action", "Eval")), item.tags());
         assertArrayEquals(new byte[] {0, 1, 2, (byte) 255}, item.data());
+    }
+
+    @Test
+    @Order(6)
+    void aBrowserWalletExtensionSignsWhenThePageHasOne() {
+        // A stand-in for an extension such as ArConnect: window.arweaveWallet, there before the page's scripts,
+        // signing with the same key so that aos accepts the Eval from its owner.
+        String extension = """
+                window.arweaveWallet = (() => {
+                  const jwk = %s;
+                  const signer = () => import('/console/js/wallet.js').then((w) => w.jwkSigner(jwk));
+                  return {
+                    connect: async () => {},
+                    getActiveAddress: async () => (await signer()).address,
+                    signDataItem: async (item) => (await (await signer()).signItem(item)).bytes.buffer,
+                  };
+                })();""".formatted(wallet.toJwk().toString());
+        chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", extension));
+        open("console/process/" + first);
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.id("wallet-extension"))).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-address"),
+                wallet.address() + " (browser wallet)"));
+        evaluate("6 * 7");
+        waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#action-result pre.output"), "42"));
     }
 
     private void assertNothingRan() {

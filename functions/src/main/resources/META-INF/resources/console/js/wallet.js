@@ -24,7 +24,9 @@ async function addressOf(owner) {
   return b64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', owner)));
 }
 
-async function jwkSigner(jwk) {
+/** A signer over an Arweave JWK held in memory. */
+export async function jwkSigner(jwk) {
+  jwk = cleanJwk(jwk);
   const key = await crypto.subtle.importKey('jwk', { ...jwk, ext: true }, RSA_PSS, false, ['sign']);
   const owner = b64urlDecode(jwk.n);
   const sign = (hash) => crypto.subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, key, hash);
