@@ -6,8 +6,8 @@ import { spawnProcess } from './messaging.js';
 import { walletPanel } from './wallet-panel.js';
 
 const PAGE = 25;
-/** What one refresh reloads at most: /su/activity answers for up to 50 processes. */
-const REFRESH_MAX = 50;
+/** /su/activity answers for up to 50 processes at once. */
+const ACTIVITY_MAX = 50;
 
 export async function processesPage(app) {
   app.append(el('h1', {}, 'Processes'));
@@ -41,7 +41,7 @@ export async function processesPage(app) {
     }
   });
   filter.addEventListener('input', render);
-  more.addEventListener('click', () => load(false));
+  more.addEventListener('click', () => loadMore().catch((e) => showError(status, e)));
 
   function matches(row) {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -65,16 +65,35 @@ export async function processesPage(app) {
       slots: activity ? activity.slots : '—', last: activity?.last };
   }
 
-  async function load(fresh) {
-    const page = await transactions('Process', fresh ? Math.min(Math.max(PAGE, rows.length), REFRESH_MAX) : PAGE, fresh ? null : cursor);
-    const ids = page.edges.map((edge) => edge.node.id);
-    const activity = ids.length ? await su.activity(ids) : {};
-    const loaded = page.edges.map((edge) => rowOf(edge.node, activity[edge.node.id]));
-    rows = fresh ? loaded : rows.concat(loaded);
+  /** Slot counts and last activity, asked 50 processes at a time. */
+  async function activityOf(ids) {
+    const all = {};
+    for (let i = 0; i < ids.length; i += ACTIVITY_MAX) {
+      Object.assign(all, await su.activity(ids.slice(i, i + ACTIVITY_MAX)));
+    }
+    return all;
+  }
+
+  /** The next page of processes, older than those shown. */
+  async function loadMore() {
+    const page = await transactions('Process', PAGE, cursor);
+    const activity = await activityOf(page.edges.map((edge) => edge.node.id));
+    rows = rows.concat(page.edges.map((edge) => rowOf(edge.node, activity[edge.node.id])));
     if (page.edges.length) {
       cursor = page.edges[page.edges.length - 1].cursor;
     }
     more.hidden = !page.pageInfo.hasNextPage;
+    render();
+  }
+
+  /** New processes on top, and fresh activity for every row shown. */
+  async function refresh() {
+    const page = await transactions('Process', PAGE);
+    const known = new Set(rows.map((row) => row.id));
+    const fresh = page.edges.filter((edge) => !known.has(edge.node.id)).map((edge) => rowOf(edge.node, null));
+    rows = fresh.concat(rows);
+    const activity = await activityOf(rows.map((row) => row.id));
+    rows = rows.map((row) => ({ ...row, slots: activity[row.id]?.slots ?? '—', last: activity[row.id]?.last }));
     render();
   }
 
@@ -89,9 +108,9 @@ export async function processesPage(app) {
     if (preferred) {
       moduleSelect.value = preferred[0];
     }
-    await load(true);
+    await loadMore();
   } catch (e) {
     showError(status, e);
   }
-  every(4000, () => load(true));
+  every(4000, refresh);
 }
