@@ -186,6 +186,13 @@ class ConsoleBrowserTest {
             waitFor().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#log tr.slot"), 1));
             assertTrue(chromium.driver().findElement(By.id("process-id")).getText().equals(process));
         }
+        // A page of the log is shared by its first slot; First turns back to slot 0.
+        open("console/process/" + first + "?slot=2");
+        By firstSlot = By.cssSelector("#log tr.slot td");
+        waitFor().until(ExpectedConditions.textToBe(firstSlot, "2"));
+        chromium.driver().findElement(By.id("log-first")).click();
+        waitFor().until(ExpectedConditions.textToBe(firstSlot, "0"));
+        waitFor().until(ExpectedConditions.urlToBe(base + "console/process/" + first + "?slot=0"));
     }
 
     @Test

@@ -106,7 +106,7 @@ class SchedulerResourceTest {
     }
 
     @Test
-    void activityCountsEachProcesssSlotsAndBoundsItsQuestion() throws Exception {
+    void activityCountsEachProcesssSlotsAndSlotsReadByNumber() throws Exception {
         DataItem process = spawn();
         post(process.raw()).statusCode(200);
         post(message(process.id(), "one").raw()).statusCode(200);
@@ -116,6 +116,13 @@ class SchedulerResourceTest {
                 .body("'" + process.id() + "'.slots", equalTo(3))
                 .body("'" + process.id() + "'.last", equalTo(last))
                 .body(unknown, nullValue());
+
+        given().when().get("/su/" + process.id() + "/slot/2").then().statusCode(200)
+                .body("assignment.tags.find { it.name == 'Nonce' }.value", equalTo("2"))
+                .body("message.data", equalTo("two"));
+        given().when().get("/su/" + process.id() + "/slot/3").then().statusCode(404);
+        given().when().get("/su/" + process.id() + "/slot/-1").then().statusCode(404);
+        given().when().get("/su/" + process.id() + "/slot/" + "9".repeat(19)).then().statusCode(404);
 
         given().when().get("/su/activity").then().statusCode(400);
         given().queryParam("process-id", "not-an-id").when().get("/su/activity").then().statusCode(400);

@@ -130,6 +130,14 @@ public class SchedulerResource {
                 .orElseThrow(() -> ApiException.notFound("Latest message not available")));
     }
 
+    /** The slot numbered {@code nonce} (0 is the process itself), as {@code latest} answers. Not part of AO's SU API. */
+    @GET
+    @Path("/{processId}/slot/{nonce: [0-9]{1,18}}")
+    public ObjectNode slot(@PathParam("processId") String processId, @PathParam("nonce") long nonce) {
+        return SuWire.message(scheduler.slot(processId, nonce)
+                .orElseThrow(() -> ApiException.notFound("Process " + processId + " has no slot " + nonce)));
+    }
+
     /**
      * One message of a process ({@code id} is a message id), or a page of the process's log ({@code id} is
      * the process id; {@code process-id} optional), with {@code from < timestamp ≤ to}.

@@ -52,6 +52,7 @@ export const su = {
   process: (id) => get('/su/processes/' + pid(id)),
   /** {id: {slots, last} | null} for up to 50 processes at once. */
   activity: (ids) => get('/su/activity?' + ids.map((id) => 'process-id=' + pid(id)).join('&')),
+  slot: (id, nonce) => get(`/su/${pid(id)}/slot/${nonce}`),
   page: (id, from, limit) => get(`/su/${pid(id)}?process-id=${pid(id)}&limit=${limit}` + (from ? `&from=${from}` : '')),
 };
 

@@ -13,8 +13,10 @@ const PAGE = 20;
 export async function processPage(app, pid) {
   const header = el('div', { id: 'process-header' });
   const logBody = el('tbody', { id: 'log' });
+  const first = el('button', { type: 'button', id: 'log-first' }, 'First');
   const prev = el('button', { type: 'button', id: 'log-prev', disabled: true }, 'Previous page');
   const next = el('button', { type: 'button', id: 'log-next', disabled: true }, 'Next page');
+  const newest = el('button', { type: 'button', id: 'log-newest' }, 'Newest');
   const pageLabel = el('span', { class: 'muted', id: 'log-page' });
   const correspondents = el('tbody', { id: 'correspondents' });
   const graph = el('div', { id: 'flow-graph' });
@@ -27,7 +29,7 @@ export async function processPage(app, pid) {
     el('h2', {}, 'Scheduler log'),
     el('table', {}, el('thead', {}, el('tr', {}, ['Slot', 'Time', 'Message', 'From', 'Action', 'Result']
       .map((h) => el('th', {}, h)))), logBody),
-    el('p', {}, prev, ' ', next, ' ', pageLabel));
+    el('p', {}, first, ' ', prev, ' ', next, ' ', newest, ' ', pageLabel));
 
   try {
     showHeader(header, await su.process(pid));
@@ -37,12 +39,20 @@ export async function processPage(app, pid) {
   }
   actionForms(actions, pid);
 
-  const pageStarts = [null];
+  // A page is addressed by its first slot number (?slot=N, to share); without one, the newest page.
+  const asked = /^\?slot=(\d{1,15})$/.exec(location.search);
+  let start = 0;
+  let from = null;
   let entries = [];
+  let turns = 0; // a page turned while a poll was out makes that poll's answer stale
   const results = new Map();
 
   async function loadPage() {
-    const page = await su.page(pid, pageStarts.at(-1), PAGE);
+    const turn = turns;
+    const page = await su.page(pid, from, PAGE);
+    if (turn !== turns) {
+      return;
+    }
     if (page.edges.length < entries.length) {
       entries = [];
       clear(logBody);
@@ -54,8 +64,8 @@ export async function processPage(app, pid) {
       logBody.append(...logRows(pid, entry, results));
     }
     next.disabled = !page.page_info.has_next_page;
-    prev.disabled = pageStarts.length < 2;
-    clear(pageLabel).append(`page ${pageStarts.length}`);
+    prev.disabled = start === 0;
+    clear(pageLabel).append(entries.length ? `slots ${start} to ${start + entries.length - 1}` : 'no slots');
     await Promise.all(fresh.map((edge) => loadResult(edge.node)));
     showFlows();
   }
@@ -96,21 +106,29 @@ export async function processPage(app, pid) {
       el('td', {}, processLink(id)), el('td', {}, c.sent), el('td', {}, c.received))));
   }
 
-  function turn() {
+  /** Shows the page that starts at slot {@code to}: the SU pages by timestamp, after the slot before it. */
+  async function turn(to, shared) {
+    const at = Math.max(0, to);
+    const after = at === 0 ? null : tagValue((await su.slot(pid, at - 1)).assignment.tags, 'Timestamp');
+    turns += 1;
+    start = at;
+    from = after;
     entries = [];
     clear(logBody);
-    return loadPage().catch((e) => showError(pageLabel, e));
+    history.replaceState(null, '', location.pathname + (shared ? '?slot=' + start : ''));
+    await loadPage();
   }
-  next.addEventListener('click', () => {
-    pageStarts.push(entries.at(-1).cursor);
-    turn();
-  });
-  prev.addEventListener('click', () => {
-    pageStarts.pop();
-    turn();
-  });
+  async function newestStart() {
+    const activity = (await su.activity([pid]))[pid];
+    return activity ? Math.max(0, activity.slots - PAGE) : 0;
+  }
+  const go = (to, shared = true) => turn(to, shared).catch((e) => showError(pageLabel, e));
+  first.addEventListener('click', () => go(0));
+  prev.addEventListener('click', () => go(start - PAGE));
+  next.addEventListener('click', () => go(start + entries.length));
+  newest.addEventListener('click', async () => go(await newestStart(), false));
 
-  await turn();
+  await go(asked ? Number(asked[1]) : await newestStart(), Boolean(asked));
   every(2000, loadPage);
 }
 
