@@ -120,7 +120,7 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(2)
-    void aMessageToAnotherProcessIsFollowedThroughItsLink() {
+    void aMessageToAnotherProcessAndASpawnedOneAreFollowedThroughTheirLinks() {
         open("console");
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-address"), wallet.address()));
         second = spawn(HOSTILE_NAME);
@@ -137,6 +137,14 @@ class ConsoleBrowserTest {
                 By.cssSelector("#correspondents a[data-process='" + first + "']")));
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#flow a.flow-peer")));
         screenshot("process-received");
+
+        // A process A spawns is listed on A's page and names A as its spawner.
+        open("console/process/" + first);
+        evaluate("Spawn(ao.env.Process.Tags.Module, { Data = 'child', Tags = { Name = 'console-child' } })");
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#spawned a"))).click();
+        waitFor().until(ExpectedConditions.urlMatches("/console/process/" + ID + "$"));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#process-header a[data-process='" + first + "']")));
     }
 
     @Test

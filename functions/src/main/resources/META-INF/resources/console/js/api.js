@@ -74,8 +74,8 @@ const TRANSACTIONS = `query($tags: [TagFilter!], $first: Int, $after: String) {
 }`;
 
 /** Data-Protocol ao items of one Type, newest first, a page at a time. */
-export async function transactions(type, first, after) {
-  const tags = [{ name: 'Data-Protocol', values: ['ao'] }, { name: 'Type', values: [type] }];
+export async function transactions(type, first, after, more = []) {
+  const tags = [{ name: 'Data-Protocol', values: ['ao'] }, { name: 'Type', values: [type] }, ...more];
   return (await graphql(TRANSACTIONS, { tags, first, after: after || null })).transactions;
 }
 

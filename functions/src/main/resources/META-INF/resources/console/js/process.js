@@ -1,7 +1,7 @@
 // A process's page (/console/process/{id}): what it is, its SU log a page at a time with each message's result and
 // attestation, whom it exchanged messages with, and forms to send it a message or an Eval.
-import { cu, getBytes, su, tagsOf } from './api.js';
-import { clear, el, hex, processLink, shortId, showError, tagTable, tagValue, time } from './dom.js';
+import { cu, getBytes, su, tagsOf, transactions } from './api.js';
+import { append, clear, el, hex, processLink, shortId, showError, tagTable, tagValue, time } from './dom.js';
 import { flowGraph } from './flow-graph.js';
 import { every } from './live.js';
 import { parseTagLines, result as resultOf, sendMessage } from './messaging.js';
@@ -21,8 +21,10 @@ export async function processPage(app, pid) {
   const correspondents = el('tbody', { id: 'correspondents' });
   const graph = el('div', { id: 'flow-graph' });
   const actions = el('div', { class: 'panel', id: 'actions' });
+  const children = el('p', { id: 'spawned' });
 
   app.append(el('h1', {}, 'Process ', el('span', { class: 'mono', id: 'process-id' }, pid)), header, actions,
+    el('h2', {}, 'Processes it spawned'), children,
     el('h2', {}, 'Messages sent and received'),
     el('div', { class: 'row' }, graph, el('table', {}, el('thead', {}, el('tr', {},
       el('th', {}, 'Process'), el('th', {}, 'Sent to it'), el('th', {}, 'Received from it'))), correspondents)),
@@ -68,6 +70,17 @@ export async function processPage(app, pid) {
     clear(pageLabel).append(entries.length ? `slots ${start} to ${start + entries.length - 1}` : 'no slots');
     await Promise.all(fresh.map((edge) => loadResult(edge.node)));
     showFlows();
+    // A spawn reaches the gateway after the MU cranks it: look again while the page shows one.
+    if (!children.hasChildNodes() || entries.some((entry) => results.get(messageId(entry))?.Spawns?.length)) {
+      await showChildren();
+    }
+  }
+
+  /** The processes whose spawn names this one as From-Process, newest first. */
+  async function showChildren() {
+    const page = await transactions('Process', 20, null, [{ name: 'From-Process', values: [pid] }]);
+    append(clear(children), page.edges.length ? page.edges.map((edge) => [processLink(edge.node.id),
+      ` ${tagValue(edge.node.tags, 'Name') ?? ''}`, el('br')]) : ['none']);
   }
 
   async function loadResult(node) {
