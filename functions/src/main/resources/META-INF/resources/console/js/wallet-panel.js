@@ -17,6 +17,10 @@ export function walletPanel(container) {
     clear(status).append(signer ? `${signer.address} (${signer.kind})` : note || 'no wallet: pick a key file');
     const key = wallet.storedKeyFile();
     save.hidden = !key;
+    if (save.href) {
+      URL.revokeObjectURL(save.href);
+      save.removeAttribute('href');
+    }
     if (key) {
       save.href = URL.createObjectURL(new Blob([key], { type: 'application/json' }));
     }
