@@ -48,6 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(NodeUpProfile.class)
+@org.junit.jupiter.api.Tag("slow") // aos's first evaluations take most of a minute
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -1,12 +1,12 @@
 // A process's page (/console/process/{id}): what it is, its SU log a page at a time with each message's result and
 // attestation, whom it exchanged messages with, and forms to send it a message or an Eval.
-import { cu, getBytes, su, tagsOf, transactions } from './api.js';
-import { append, clear, el, hex, processLink, shortId, showError, tagTable, tagValue, time } from './dom.js';
+import { actionForms } from './action-forms.js';
+import { cu, su, tagsOf, transactions } from './api.js';
+import { append, clear, el, processLink, showError, tagValue, time } from './dom.js';
 import { flowGraph } from './flow-graph.js';
 import { every } from './live.js';
-import { parseTagLines, result as resultOf, sendMessage } from './messaging.js';
-import { actionOf, resultSummary, resultView } from './result-view.js';
-import { walletPanel } from './wallet-panel.js';
+import { logRows, messageId } from './log-rows.js';
+import { resultSummary } from './result-view.js';
 
 const PAGE = 20;
 
@@ -145,10 +145,6 @@ export async function processPage(app, pid) {
   every(2000, loadPage);
 }
 
-function messageId(node) {
-  return node.message?.id ?? node.assignment.id;
-}
-
 function showHeader(header, process) {
   const tags = process.tags;
   const authorities = tags.filter((t) => t.name === 'Authority').map((t) => t.value);
@@ -170,96 +166,4 @@ function showHeader(header, process) {
       }
     }, () => {});
   }
-}
-
-function logRows(pid, entry, results) {
-  const message = entry.message;
-  const assignment = entry.assignment;
-  const id = messageId(entry);
-  const fromProcess = tagValue(message?.tags, 'From-Process');
-  const row = el('tr', { class: 'slot', 'data-message': id },
-    el('td', {}, tagValue(assignment.tags, 'Nonce') ?? ''),
-    el('td', {}, time(tagValue(assignment.tags, 'Timestamp'))),
-    el('td', { class: 'mono' }, shortId(id)),
-    el('td', {}, fromProcess ? processLink(fromProcess, shortId(fromProcess)) : el('span', { class: 'mono' },
-      shortId(message?.owner?.address))),
-    el('td', {}, actionOf(message?.tags ?? assignment.tags)),
-    el('td', { 'data-result': id }, resultSummary(results.get(id))));
-  const details = el('tr', { class: 'details', hidden: true }, el('td', { colspan: 6 }));
-  row.addEventListener('click', (event) => {
-    if (event.target.closest('a')) {
-      return;
-    }
-    details.hidden = !details.hidden;
-    if (!details.hidden) {
-      showDetails(details.firstChild, pid, entry, results.get(id));
-    }
-  });
-  return [row, details];
-}
-
-function showDetails(cell, pid, entry, result) {
-  const id = messageId(entry);
-  const data = entry.message?.data ?? '';
-  const dataView = el('pre', { class: 'data' }, data);
-  const asHex = el('button', { type: 'button' }, 'Show data as hex');
-  asHex.addEventListener('click', async () => {
-    try {
-      clear(dataView).append(hex(await getBytes('/raw/' + id)));
-    } catch (e) {
-      clear(dataView).append('the gateway has no data for this item: ' + e.message);
-    }
-  });
-  const attestation = el('div', { class: 'attestation' }, 'loading attestation…');
-  clear(cell).append(el('div', { class: 'row' },
-    el('div', {}, el('h2', {}, 'Message ', el('span', { class: 'mono' }, id)),
-      el('dl', {}, el('dt', {}, 'Owner'), el('dd', { class: 'mono' }, entry.message?.owner?.address ?? ''),
-        el('dt', {}, 'Target'), el('dd', {}, processLink(entry.message?.target || pid))),
-      tagTable(entry.message?.tags), el('h2', {}, 'Data'), dataView, asHex,
-      el('h2', {}, 'Assignment'), tagTable(entry.assignment.tags)),
-    el('div', {}, el('h2', {}, 'Result'), result ? resultView(result) : el('p', { class: 'muted' }, 'not yet computed'),
-      el('h2', {}, 'Attestation'), attestation)));
-  cu.attestation(id, pid).then((a) => clear(attestation).append(attestationView(a)),
-    (e) => clear(attestation).append(el('p', { class: 'muted' }, e.message)));
-}
-
-function attestationView(attestation) {
-  // The signed item is long; it stays in the document below.
-  const fields = Object.entries(attestation ?? {}).filter(([k, v]) => typeof v !== 'object' && k !== 'item');
-  return el('dl', {}, fields.map(([k, v]) => [el('dt', {}, k), el('dd', { class: 'mono' }, String(v))]),
-    el('dt', {}, 'document'), el('dd', {}, el('pre', {}, JSON.stringify(attestation, null, 2))));
-}
-
-function actionForms(panel, pid) {
-  const wallet = walletPanel(panel);
-  const code = el('textarea', { id: 'eval-code', placeholder: 'Lua, e.g. 1 + 41' });
-  const evalButton = el('button', { type: 'button', id: 'eval-send' }, 'Eval');
-  const action = el('input', { type: 'text', id: 'msg-action', placeholder: 'Action' });
-  const tags = el('textarea', { id: 'msg-tags', placeholder: 'More tags, one Name=Value a line' });
-  const data = el('textarea', { id: 'msg-data', placeholder: 'Data' });
-  const sendButton = el('button', { type: 'button', id: 'msg-send' }, 'Send');
-  const outcome = el('div', { id: 'action-result' });
-
-  async function submit(buildTags, body) {
-    clear(outcome).append('signing…');
-    try {
-      const id = await sendMessage(wallet.current(), pid, buildTags(), body);
-      clear(outcome).append(el('p', {}, 'sent ', el('span', { class: 'mono', id: 'sent-id' }, id),
-        '; waiting for its result…'));
-      const result = await resultOf(pid, id);
-      clear(outcome).append(el('p', {}, 'result of ', el('span', { class: 'mono', id: 'sent-id' }, id)),
-        resultView(result));
-    } catch (e) {
-      showError(outcome, e);
-    }
-  }
-  evalButton.addEventListener('click', () => submit(() => [{ name: 'Action', value: 'Eval' }], code.value));
-  sendButton.addEventListener('click', () => submit(() => {
-    const all = parseTagLines(tags.value);
-    return action.value.trim() ? [{ name: 'Action', value: action.value.trim() }, ...all] : all;
-  }, data.value));
-
-  panel.append(el('div', { class: 'row' },
-    el('div', {}, el('h2', {}, 'Eval'), code, evalButton),
-    el('div', {}, el('h2', {}, 'Message'), action, tags, data, sendButton)), outcome);
 }
