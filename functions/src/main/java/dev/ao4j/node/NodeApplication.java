@@ -14,6 +14,8 @@ public final class NodeApplication implements QuarkusApplication {
         NodeUrls urls = Arc.container().instance(NodeWiring.class).get().announce();
         System.out.println(urls.toJson());
         System.out.flush();
+        // On stderr: stdout is urls.json alone, for scripts that read it.
+        System.err.println("console: " + urls.gateway() + "/console");
         Quarkus.waitForExit();
         return 0;
     }

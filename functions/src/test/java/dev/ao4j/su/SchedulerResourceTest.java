@@ -106,6 +106,32 @@ class SchedulerResourceTest {
     }
 
     @Test
+    void activityCountsEachProcesssSlotsAndSlotsReadByNumber() throws Exception {
+        DataItem process = spawn();
+        post(process.raw()).statusCode(200);
+        post(message(process.id(), "one").raw()).statusCode(200);
+        long last = post(message(process.id(), "two").raw()).statusCode(200).extract().jsonPath().getLong("timestamp");
+        String unknown = "u".repeat(43);
+        given().queryParam("process-id", process.id(), unknown).when().get("/su/activity").then().statusCode(200)
+                .body("'" + process.id() + "'.slots", equalTo(3))
+                .body("'" + process.id() + "'.last", equalTo(last))
+                .body(unknown, nullValue());
+
+        given().when().get("/su/" + process.id() + "/slot/2").then().statusCode(200)
+                .body("assignment.tags.find { it.name == 'Nonce' }.value", equalTo("2"))
+                .body("message.data", equalTo("two"));
+        given().when().get("/su/" + process.id() + "/slot/3").then().statusCode(404);
+        given().when().get("/su/" + process.id() + "/slot/-1").then().statusCode(404);
+        given().when().get("/su/" + process.id() + "/slot/" + "9".repeat(19)).then().statusCode(404);
+
+        given().when().get("/su/activity").then().statusCode(400);
+        given().queryParam("process-id", "not-an-id").when().get("/su/activity").then().statusCode(400);
+        Object[] tooMany = java.util.stream.IntStream.rangeClosed(0, 50).mapToObj(i -> unknown).toArray();
+        given().queryParam("process-id", tooMany).when().get("/su/activity").then().statusCode(400)
+                .body("error", containsString("50"));
+    }
+
+    @Test
     void forgedItemsAreRefusedAndTheLogIsUntouched() throws Exception {
         DataItem process = spawn();
         post(process.raw()).statusCode(200);

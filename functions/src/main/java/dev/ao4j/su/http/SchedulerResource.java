@@ -39,6 +39,8 @@ public class SchedulerResource {
      * names only, each once, so an {@code exclude} list can neither push the signed assignment past ANS-104's tag
      * limits nor carry arbitrary text into the log.
      */
+    /** How many processes one {@code /su/activity} request may ask about: their ids fit a 4 KiB request line. */
+    static final int MAX_ACTIVITY_PROCESSES = 50;
     static final Set<String> EXCLUDABLE = Set.of("Data", "Anchor", "Tags", "Target", "Owner", "Signature");
 
     @Inject
@@ -98,11 +100,42 @@ public class SchedulerResource {
                 .orElseThrow(() -> ApiException.notFound("Process " + processId + " not found")));
     }
 
+    /**
+     * How far each process's log has come, for lists of processes (the console's): {@code {id: {slots, last}}},
+     * {@code last} the latest slot's timestamp, or {@code {id: null}} for a process this SU does not schedule.
+     * Not part of AO's SU API.
+     */
+    @GET
+    @Path("/activity")
+    public ObjectNode activity(@QueryParam("process-id") List<String> processIds) {
+        if (processIds == null || processIds.isEmpty() || processIds.size() > MAX_ACTIVITY_PROCESSES) {
+            throw ApiException.badRequest("name from 1 to " + MAX_ACTIVITY_PROCESSES + " processes as process-id");
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (String id : processIds) {
+            if (!Base64Url.isId(id)) {
+                throw ApiException.badRequest("process-id must be 43-character ids");
+            }
+            scheduler.latest(id).ifPresentOrElse(
+                    slot -> node.putObject(id).put("slots", slot.nonce() + 1).put("last", slot.timestamp()),
+                    () -> node.putNull(id));
+        }
+        return node;
+    }
+
     @GET
     @Path("/{processId}/latest")
     public ObjectNode latest(@PathParam("processId") String processId) {
         return SuWire.message(scheduler.latest(processId)
                 .orElseThrow(() -> ApiException.notFound("Latest message not available")));
+    }
+
+    /** The slot numbered {@code nonce} (0 is the process itself), as {@code latest} answers. Not part of AO's SU API. */
+    @GET
+    @Path("/{processId}/slot/{nonce: [0-9]{1,18}}")
+    public ObjectNode slot(@PathParam("processId") String processId, @PathParam("nonce") long nonce) {
+        return SuWire.message(scheduler.slot(processId, nonce)
+                .orElseThrow(() -> ApiException.notFound("Process " + processId + " has no slot " + nonce)));
     }
 
     /**
