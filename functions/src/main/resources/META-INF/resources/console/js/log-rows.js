@@ -61,7 +61,9 @@ function showDetails(cell, pid, entry, result) {
 
 function attestationView(attestation) {
   // The signed item is long; it stays in the document below.
-  const fields = Object.entries(attestation ?? {}).filter(([k, v]) => typeof v !== 'object' && k !== 'item');
-  return el('dl', {}, fields.map(([k, v]) => [el('dt', {}, k), el('dd', { class: 'mono' }, String(v))]),
+  const fields = Object.entries(attestation ?? {}).filter(([k, v]) => (v === null || typeof v !== 'object') && k !== 'item');
+  // A null memory hash: the CU did not hash that memory (it was busy with the next message; docs/cu.md).
+  const shown = (k, v) => v === null ? 'not stated (the memory was not hashed)' : String(v);
+  return el('dl', {}, fields.map(([k, v]) => [el('dt', {}, k), el('dd', { class: 'mono' }, shown(k, v))]),
     el('dt', {}, 'document'), el('dd', {}, el('pre', {}, JSON.stringify(attestation, null, 2))));
 }
