@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The generated corpus ({@link LuaCorpus}) through @permaweb/ao-loader and through ao4j, on both aos builds and
  * both metering formats: after every message the results and the SHA-256 of the whole linear memory must be
  * identical. The shares of {@code ao4j.corpus.programs} per format are fixed; the seed is {@code ao4j.corpus.seed}
- * (default 1). The suite runs 500 programs, which keeps it within its time budget (GraalWasm, not the comparison,
+ * (default 1). The suite runs 400 programs, which keeps it within its time budget (GraalWasm, not the comparison,
  * takes most of the time); {@code ./ao4j corpus --programs N --seed S} runs any number, 1,000 by default.
  */
 @Tag("slow")
 class LuaCorpusTest extends WithWasmEngine {
-    private static final int SUITE_PROGRAMS = 500;
+    private static final int SUITE_PROGRAMS = 400;
 
     @ParameterizedTest(name = "{1}: {2}‰ of the corpus")
     @CsvSource({"aos2_0_6.wasm, wasm64-unknown-emscripten-draft_2024_02_15, 400",

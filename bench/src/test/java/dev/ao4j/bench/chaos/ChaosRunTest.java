@@ -8,15 +8,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos run CI makes: a minute of aoconnect traffic against `./ao4j up`, three kill -9 with a restart each,
+ * The chaos run CI makes: 45 s of aoconnect traffic against `./ao4j up`, three kill -9 with a restart each,
  * and then nothing acknowledged may be missing, lost, duplicated, out of chain or different from a fresh replay.
  */
 @Tag("slow")
 class ChaosRunTest {
     @Test
-    void aMinuteOfTrafficWithThreeKillsLosesNothing() throws Exception {
+    void trafficWithThreeKillsLosesNothing() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent(); // the bench module runs in bench/
-        ChaosReport report = new ChaosRun(root, 1, 4, 3, 7).run();
+        // 45 s of traffic: since the node got faster it sends more in that time than a minute did before, and the
+        // check after the kills replays every message.
+        ChaosReport report = new ChaosRun(root, 0.75, 4, 3, 7).run();
         report.print(System.out);
         assertEquals(3, report.kills());
         assertTrue(report.acknowledged() > 0, "the traffic got through between the kills");

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @org.junit.jupiter.api.Tag("slow")
 class SequencerConcurrencyTest {
     private static final int CLIENTS = 64;
-    private static final int MESSAGES_PER_CLIENT = 200;
+    private static final int MESSAGES_PER_CLIENT = 100;
 
     @Test
     void twoSchedulersOnOneDynamoDbTableNeverShareOrSkipASlot() throws Exception {
