@@ -7,9 +7,14 @@ import java.util.List;
 public interface BenchSuite {
     record Options(boolean quick) {}
 
-    /** The repository's compat/ folder (reference libraries, aos modules, local servers): ./ao4j passes the root. */
+    /** The checkout the bench runs from: ./ao4j passes its root as {@code ao4j.root}. */
+    static Path checkoutRoot() {
+        return Path.of(System.getProperty("ao4j.root", ".")).toAbsolutePath();
+    }
+
+    /** The repository's compat/ folder (reference libraries, aos modules, local servers). */
     static Path compatDir() {
-        return Path.of(System.getProperty("ao4j.root", ".")).resolve("compat");
+        return checkoutRoot().resolve("compat");
     }
 
     String name();

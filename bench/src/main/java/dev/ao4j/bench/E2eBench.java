@@ -25,7 +25,7 @@ public final class E2eBench implements BenchSuite {
 
     @Override
     public List<BenchRow> run(Options options) throws Exception {
-        Path root = Path.of(System.getProperty("ao4j.root", ".")).toAbsolutePath();
+        Path root = BenchSuite.checkoutRoot();
         Path compat = root.resolve("compat");
         int warmup = options.quick() ? 50 : 500;
         int measured = options.quick() ? 100 : 1000;

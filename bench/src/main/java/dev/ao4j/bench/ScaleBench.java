@@ -21,7 +21,7 @@ public final class ScaleBench implements BenchSuite {
 
     @Override
     public List<BenchRow> run(Options options) throws Exception {
-        Path root = Path.of(System.getProperty("ao4j.root", ".")).toAbsolutePath();
+        Path root = BenchSuite.checkoutRoot();
         int processes = options.quick() ? 10 : 30;
         try (LaunchedNode node = LaunchedNode.start(root, Files.createTempDirectory("ao4j-bench-scale"))) {
             Thread.sleep(5_000); // start-up work (module publishing, JIT) settles first

@@ -1,5 +1,6 @@
 package dev.ao4j.bench.chaos;
 
+import dev.ao4j.bench.BenchSuite;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ public final class ChaosMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = Path.of(System.getProperty("ao4j.root", ".")).toAbsolutePath();
+        Path root = BenchSuite.checkoutRoot();
         int killCount = kills != null ? kills : Math.max(2, (int) (minutes * 60 / 40));
         ChaosReport report = new ChaosRun(root, minutes, processes, killCount, seed).run();
         report.print(System.out);
