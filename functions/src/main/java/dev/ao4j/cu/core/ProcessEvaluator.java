@@ -121,7 +121,11 @@ public final class ProcessEvaluator {
     public String memorySha256(Target target) {
         return locked(() -> {
             advance(target);
-            return runtime.memorySha256();
+            String sha = runtime.memorySha256();
+            if (pendingHash != null) {
+                recordPendingHash(sha); // nothing was evaluated since: this is the memory that result left
+            }
+            return sha;
         });
     }
 
