@@ -7,9 +7,9 @@ import dev.ao4j.cu.core.ComputeService;
 import dev.ao4j.http.ApiException;
 import dev.ao4j.mu.core.Messenger;
 import dev.ao4j.protocol.VerifiedItem;
-import io.vertx.core.http.HttpServerRequest;
 import dev.ao4j.su.core.SchedulerService;
 import dev.ao4j.su.core.Slot;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
@@ -17,8 +17,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -91,7 +91,7 @@ public class MainnetResource {
 
     /** A message to a process: scheduled (and cranked) like a legacy one; answers its slot and id. */
     @POST
-    @Path("{process: " + ID + "}~process@1.0/push")
+    @Path(PROCESS + "~process@1.0/push")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(@PathParam("process") String process, @Context HttpServerRequest http, byte[] body) {
