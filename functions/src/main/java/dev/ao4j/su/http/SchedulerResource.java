@@ -39,9 +39,9 @@ public class SchedulerResource {
      * names only, each once, so an {@code exclude} list can neither push the signed assignment past ANS-104's tag
      * limits nor carry arbitrary text into the log.
      */
+    static final Set<String> EXCLUDABLE = Set.of("Data", "Anchor", "Tags", "Target", "Owner", "Signature");
     /** How many processes one {@code /su/activity} request may ask about: their ids fit a 4 KiB request line. */
     static final int MAX_ACTIVITY_PROCESSES = 50;
-    static final Set<String> EXCLUDABLE = Set.of("Data", "Anchor", "Tags", "Target", "Owner", "Signature");
 
     @Inject
     SchedulerService scheduler;
