@@ -31,9 +31,4 @@ public record SignedRequest(String method, String scheme, String authority, Stri
         }
         return Optional.of(String.join(", ", values.stream().map(String::strip).toList()));
     }
-
-    /** Whether the request carries an HTTP message signature at all. */
-    public boolean isSigned() {
-        return headers.containsKey("signature") || headers.containsKey("signature-input");
-    }
 }
