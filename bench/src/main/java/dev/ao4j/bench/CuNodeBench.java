@@ -176,7 +176,7 @@ public final class CuNodeBench implements BenchSuite {
             permastore = EmbeddedPermastore.open(dir.resolve("store"), BlockClock.every(BlockClock.ARWEAVE_BLOCK_TIME));
             log = new SqliteLogStore(dir.resolve("su.db"));
             sequencer = new Sequencer(log, new AssignmentSigner(su), () -> 1_500_000L, System::currentTimeMillis);
-            scheduler = new SchedulerService(su.address(), sequencer, log, permastore, new LogUploader(log, permastore, su),
+            scheduler = new SchedulerService(su.address(), sequencer, log, permastore, new LogUploader(log, permastore, su, Duration.ZERO),
                     System::currentTimeMillis, () -> 1_500_000L);
         }
 

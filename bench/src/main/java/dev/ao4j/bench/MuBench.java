@@ -157,7 +157,7 @@ public final class MuBench implements BenchSuite {
             permastore = EmbeddedPermastore.open(dir.resolve("store"), BlockClock.every(BlockClock.ARWEAVE_BLOCK_TIME));
             log = new SqliteLogStore(dir.resolve("su.db"));
             sequencer = new Sequencer(log, new AssignmentSigner(su), () -> 1_500_000L, System::currentTimeMillis);
-            scheduler = new SchedulerService(su.address(), sequencer, log, permastore, new LogUploader(log, permastore, su),
+            scheduler = new SchedulerService(su.address(), sequencer, log, permastore, new LogUploader(log, permastore, su, Duration.ZERO),
                     System::currentTimeMillis, () -> 1_500_000L);
             results = new SqliteResultStore(dir.resolve("cu.db"));
             cu = ComputeUnits.create(permastore, Wallets.generate(WalletType.ED25519), engine, results,

@@ -48,6 +48,13 @@ public interface CuConfig {
     @WithDefault("false")
     boolean hashEveryMessage();
 
+    /**
+     * Without {@link #hashEveryMessage()}: how long a process must stay quiet before its last memory is hashed. A
+     * process that keeps receiving messages spends no CPU on hashes the next message would make stale.
+     */
+    @WithDefault("PT1S")
+    Duration idleHashAfter();
+
     /** Wall-clock deadline of one scheduled message; past it nothing is stored and the process stays where it was. */
     @WithDefault("PT60S")
     Duration evalTimeout();

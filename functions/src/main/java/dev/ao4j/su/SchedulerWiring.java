@@ -65,8 +65,8 @@ public class SchedulerWiring {
 
     @Produces
     @Singleton
-    LogUploader uploader(LogStore log, Permastore permastore, @Named("su") Wallet wallet) {
-        return new LogUploader(log, permastore, wallet);
+    LogUploader uploader(LogStore log, Permastore permastore, @Named("su") Wallet wallet, SuConfig config) {
+        return new LogUploader(log, permastore, wallet, config.uploadLinger());
     }
 
     @Produces

@@ -48,6 +48,14 @@ public interface SuConfig {
     @WithDefault("16777216")
     long maxPageBytes();
 
+    /**
+     * How long the uploader waits after a new slot before it signs a bundle, so that the slots of that moment share
+     * one bundle and one signature. A slot is durable in the log before it is acknowledged; only its copy on the
+     * permanent store waits.
+     */
+    @WithDefault("PT0.5S")
+    Duration uploadLinger();
+
     DynamoDb dynamodb();
 
     interface DynamoDb {

@@ -55,7 +55,7 @@ public final class AosWorld implements AutoCloseable {
         this.log = new SqliteLogStore(dir.resolve("su-log.db"));
         this.sequencer = new Sequencer(log, new AssignmentSigner(suWallet), () -> 1_500_000L, System::currentTimeMillis);
         this.scheduler = new SchedulerService(suWallet.address(), sequencer, log, permastore,
-                new LogUploader(log, permastore, suWallet), System::currentTimeMillis, () -> 1_500_000L);
+                new LogUploader(log, permastore, suWallet, Duration.ZERO), System::currentTimeMillis, () -> 1_500_000L);
     }
 
     public static AosWorld open(Path dir) throws Exception {

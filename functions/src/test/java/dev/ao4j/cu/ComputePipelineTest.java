@@ -97,6 +97,27 @@ class ComputePipelineTest {
     }
 
     @Test
+    void aProcessThatKeepsReceivingMessagesSpendsNoHashUntilItIsQuiet() throws Exception {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        Duration quiet = Duration.ofMillis(600);
+        try (PipelineHarness h = harness(su, CuSettings.defaults().withHashEveryMessage(false).withIdleHashAfter(quiet))) {
+            String last = null;
+            for (int i = 0; i < 6; i++) {
+                last = su.send(action("Ping"), "m" + i);
+                h.compute.result(last, su.processId);
+                Thread.sleep(quiet.toMillis() / 6);
+            }
+            assertEquals(0, h.runtime.idleHashes.get(), "no hash was started while messages kept coming");
+            String lastMessage = last;
+            Await.until("the quiet process's last memory is hashed", Duration.ofSeconds(20), Duration.ofMillis(50),
+                    () -> h.results.byMessage(su.processId, lastMessage).orElseThrow().memorySha256() != null);
+            assertEquals(1, h.runtime.idleHashes.get(), "one hash, of the last memory only");
+            assertEquals(h.compute.memorySha256(su.processId, Target.LATEST),
+                    h.results.byMessage(su.processId, lastMessage).orElseThrow().memorySha256());
+        }
+    }
+
+    @Test
     void aFailedMessageGivesAnErrorResultAndTheNextOneSeesThePreviousMemory() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         String ok = su.send(action("Ping"), "a");

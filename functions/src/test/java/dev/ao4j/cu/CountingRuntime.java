@@ -29,6 +29,8 @@ final class CountingRuntime implements ModuleRuntime {
     int instances;
     /** Makes a hash taken while idle last until a request wants the process (as aos's 110 MB take a while). */
     volatile boolean idleHashesOnlyGiveWay;
+    /** How many hashes were started while idle. */
+    final java.util.concurrent.atomic.AtomicInteger idleHashes = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public boolean supports(String format) {
@@ -92,6 +94,7 @@ final class CountingRuntime implements ModuleRuntime {
 
         @Override
         public Optional<String> memorySha256Unless(BooleanSupplier abandon) {
+            idleHashes.incrementAndGet();
             while (idleHashesOnlyGiveWay) {
                 if (abandon.getAsBoolean()) {
                     return Optional.empty();

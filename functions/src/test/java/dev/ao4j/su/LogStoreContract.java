@@ -156,10 +156,10 @@ abstract class LogStoreContract {
     @Test
     void newSlotsArePendingUploadUntilMarked() throws Exception {
         String pid = randomId();
-        store.append(List.of(slot(pid, 0), slot(pid, 1)));
+        store.append(List.of(slot(pid, 0), slot(pid, 1), slot(pid, 2)));
         Set<Long> pending = pendingNonces(pid);
-        assertEquals(Set.of(0L, 1L), pending);
-        store.markUploaded(pid, 0);
+        assertEquals(Set.of(0L, 1L, 2L), pending);
+        store.markUploaded(List.of(store.slot(pid, 0).orElseThrow(), store.slot(pid, 2).orElseThrow()));
         assertEquals(Set.of(1L), pendingNonces(pid));
     }
 

@@ -73,7 +73,7 @@ class SchedulerCrashTest {
             }
             assertTrue(inLog.containsAll(acknowledged), "an acknowledged message was lost");
 
-            new LogUploader(log, permastore, su).uploadPending();
+            new LogUploader(log, permastore, su, Duration.ZERO).uploadPending();
             assertEquals(0, log.pendingUploads(10).size());
             for (String id : acknowledged) {
                 assertTrue(permastore.item(id).isPresent(), "acknowledged message " + id + " not on the permanent store");

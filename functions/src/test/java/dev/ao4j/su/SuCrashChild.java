@@ -35,7 +35,7 @@ public final class SuCrashChild {
         Wallet user = Wallets.read(Path.of(args[2]));
         LogStore log = new SqliteLogStore(dir.resolve("su-log.db"));
         EmbeddedPermastore permastore = EmbeddedPermastore.open(dir.resolve("store"), BlockClock.every(Duration.ofSeconds(1)));
-        LogUploader uploader = new LogUploader(log, permastore, su);
+        LogUploader uploader = new LogUploader(log, permastore, su, Duration.ZERO);
         uploader.start();
         Sequencer sequencer = new Sequencer(log, new AssignmentSigner(su), () -> 1, System::currentTimeMillis);
 

@@ -292,13 +292,27 @@ public final class ComputeService implements AutoCloseable {
     }
 
     /**
-     * The memory hash of a request's last evaluation is taken after the request is answered, on another thread,
-     * and gives way to the process's next request (docs/cu.md, "Memory hashes").
+     * The memory hash of a request's last evaluation is taken after the request is answered, once the process has
+     * been quiet for {@code idleHashAfter}, on another thread, and gives way to the process's next request
+     * (docs/cu.md, "Memory hash"). A later request schedules its own hash, so a busy process hashes nothing.
      */
     private void hashAfterAnswer(ProcessEvaluator evaluator) {
         if (!evaluator.hasPendingHash()) {
             return;
         }
+        long quietNanos = settings.idleHashAfter().toNanos();
+        try {
+            sweeper.schedule(() -> {
+                if (evaluator.idleNanos() >= quietNanos && !evaluator.busy()) {
+                    hashWhileIdle(evaluator);
+                }
+            }, quietNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing: the hash stays pending (an attestation or a checkpoint takes it, or it is dropped)
+        }
+    }
+
+    private void hashWhileIdle(ProcessEvaluator evaluator) {
         try {
             evaluationThreads.execute(() -> {
                 try {

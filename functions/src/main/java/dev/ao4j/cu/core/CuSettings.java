@@ -15,10 +15,14 @@ import java.util.Set;
  * @param pageSize              SU log page size
  * @param hashEveryMessage      SHA-256 the memory after every message (for attestations); false: only after the
  *                              last message of each request and at checkpoints
+ * @param idleHashAfter         with {@code hashEveryMessage} false: how long a process must stay quiet before that
+ *                              last memory is hashed, so a busy process spends no CPU on hashes its next message
+ *                              would throw away
  * @param bounds                what one anonymous caller can make the CU spend
  */
 public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> supportedFormats, int checkpointEvery,
-                         Duration idleTimeout, int pageSize, boolean hashEveryMessage, Bounds bounds) {
+                         Duration idleTimeout, int pageSize, boolean hashEveryMessage, Duration idleHashAfter,
+                         Bounds bounds) {
     /**
      * The CU's resource bounds (docs/security.md).
      *
@@ -53,38 +57,43 @@ public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> 
 
     public CuSettings {
         supportedFormats = Set.copyOf(supportedFormats);
-        if (pageSize <= 0 || checkpointEvery < 0) {
-            throw new IllegalArgumentException("page size must be positive, checkpoint interval ≥ 0");
+        if (pageSize <= 0 || checkpointEvery < 0 || idleHashAfter.isNegative()) {
+            throw new IllegalArgumentException("page size must be positive, checkpoint interval and idle-hash delay ≥ 0");
         }
     }
 
     public static CuSettings defaults() {
         return new CuSettings(AO_MAX_MEMORY, AO_MAX_COMPUTE, Set.copyOf(AO_FORMATS), 1000, Duration.ofMinutes(5), 1000,
-                true, Bounds.DEFAULT);
+                true, Duration.ZERO, Bounds.DEFAULT);
     }
 
     public CuSettings withCheckpointEvery(int messages) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, messages, idleTimeout, pageSize,
-                hashEveryMessage, bounds);
+                hashEveryMessage, idleHashAfter, bounds);
     }
 
     public CuSettings withLimits(long memory, long compute) {
         return new CuSettings(memory, compute, supportedFormats, checkpointEvery, idleTimeout, pageSize, hashEveryMessage,
-                bounds);
+                idleHashAfter, bounds);
     }
 
     public CuSettings withIdleTimeout(Duration timeout) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, timeout, pageSize,
-                hashEveryMessage, bounds);
+                hashEveryMessage, idleHashAfter, bounds);
     }
 
     public CuSettings withHashEveryMessage(boolean every) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
-                every, bounds);
+                every, idleHashAfter, bounds);
     }
 
     public CuSettings withBounds(Bounds newBounds) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
-                hashEveryMessage, newBounds);
+                hashEveryMessage, idleHashAfter, newBounds);
+    }
+
+    public CuSettings withIdleHashAfter(Duration quiet) {
+        return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
+                hashEveryMessage, quiet, bounds);
     }
 }

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * Puts every ordered message and its assignment on the permanent store, asynchronously but durably: a slot
  * stays marked pending in the log until its bundle is stored, so whatever was acknowledged and not yet
  * uploaded when the SU died is uploaded after it restarts. Slots are grouped into one SU-signed bundle per
- * round, so the upload costs one signature per round, not one per message.
+ * round, and a round starts {@code linger} after the slot that woke it, so the upload costs one signature per
+ * round, not one per message.
  */
 public final class LogUploader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LogUploader.class);
@@ -32,14 +33,16 @@ public final class LogUploader implements AutoCloseable {
     private final LogStore log;
     private final Permastore permastore;
     private final Signer wallet;
+    private final Duration linger;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean closed;
 
-    public LogUploader(LogStore log, Permastore permastore, Signer wallet) {
+    public LogUploader(LogStore log, Permastore permastore, Signer wallet, Duration linger) {
         this.log = log;
         this.permastore = permastore;
         this.wallet = wallet;
+        this.linger = linger;
     }
 
     /** Starts the background loop; it first uploads whatever an earlier run left pending. */
@@ -62,9 +65,7 @@ public final class LogUploader implements AutoCloseable {
         List<Slot> pending;
         while (!(pending = fitting(log.pendingUploads(SLOTS_PER_BUNDLE))).isEmpty()) {
             permastore.putBundle(bundleOf(pending));
-            for (Slot slot : pending) {
-                log.markUploaded(slot.processId(), slot.nonce());
-            }
+            log.markUploaded(pending);
             uploaded += pending.size();
         }
         return uploaded;
@@ -90,7 +91,9 @@ public final class LogUploader implements AutoCloseable {
             try {
                 uploadPending();
                 backoff = Duration.ofMillis(250);
-                wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS) && linger.isPositive()) {
+                    Thread.sleep(linger);
+                }
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 return;

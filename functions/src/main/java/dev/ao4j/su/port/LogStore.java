@@ -51,8 +51,8 @@ public interface LogStore extends AutoCloseable {
     /** Slots not yet confirmed uploaded to the permanent store, oldest first. */
     List<Slot> pendingUploads(int limit);
 
-    /** Records that the slot's assignment and message reached the permanent store. */
-    void markUploaded(String processId, long nonce);
+    /** Records that these slots' assignments and messages reached the permanent store (one write where it can). */
+    void markUploaded(List<Slot> uploaded);
 
     @Override
     void close();

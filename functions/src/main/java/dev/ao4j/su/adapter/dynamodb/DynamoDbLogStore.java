@@ -179,10 +179,12 @@ public final class DynamoDbLogStore implements LogStore {
     }
 
     @Override
-    public void markUploaded(String processId, long nonce) {
-        get("n#" + processId, nonce).ifPresent(claim -> dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", s("s#" + processId), "sk", n(number(claim, "ts"))))
-                .updateExpression("REMOVE pend")));
+    public void markUploaded(List<Slot> uploaded) {
+        for (Slot slot : uploaded) {
+            get("n#" + slot.processId(), slot.nonce()).ifPresent(claim -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s("s#" + slot.processId()), "sk", n(number(claim, "ts"))))
+                    .updateExpression("REMOVE pend")));
+        }
     }
 
     @Override

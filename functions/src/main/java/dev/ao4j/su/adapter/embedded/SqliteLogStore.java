@@ -123,11 +123,23 @@ public final class SqliteLogStore implements LogStore {
     }
 
     @Override
-    public synchronized void markUploaded(String processId, long nonce) {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE slots SET pending_upload = 0 WHERE process_id = ? AND nonce = ?")) {
-            bind(update, processId, nonce);
-            update.executeUpdate();
+    public synchronized void markUploaded(List<Slot> uploaded) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE slots SET pending_upload = 0 WHERE process_id = ? AND nonce = ?")) {
+                for (Slot slot : uploaded) {
+                    bind(update, slot.processId(), slot.nonce());
+                    update.addBatch();
+                }
+                update.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("SU log update failed: " + e.getMessage(), e);
         }
