@@ -92,6 +92,25 @@ class ComputeAttackTest {
     }
 
     @Test
+    void anAnonymousMainnetDryRunThatNeverEndsEndsAtItsDeadline() throws Exception {
+        // Anyone may ask a mainnet compute by an unsigned GET (HyperBEAM's read form); the owner's handler spins.
+        String process = spawnCounted();
+        String handler = user.eval(process, "Handlers.add('spin', Handlers.utils.hasMatchingTag('Action', 'Spin'),"
+                + " function () while true do end end)");
+        MuClient.await("the Spin handler is installed", Duration.ofMinutes(2),
+                () -> user.get("/cu/result/" + handler + "?process-id=" + process).status() == 200);
+        URI spin = URI.create(root + process + "~process@1.0/as=execution/compute&Action=Spin");
+        HttpResponse<String> endless = HTTP.send(HttpRequest.newBuilder(spin).timeout(Duration.ofMinutes(2)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, endless.statusCode(), endless.body());
+        assertTrue(endless.body().contains("did not finish"), endless.body());
+
+        HttpResponse<String> after = dryRun(process, "return Count + 1");
+        assertEquals(200, after.statusCode(), "the process keeps serving: " + after.body());
+        assertTrue(output(after).contains("42"), after.body());
+    }
+
+    @Test
     void anEndlessScheduledMessageIsNotStoredAndTheProcessStaysBeforeIt() throws Exception {
         String process = spawnCounted();
         String before = user.eval(process, "Count = 50");
