@@ -62,7 +62,7 @@ public class ComputeWiring {
         Set<String> formats = new HashSet<>(config.supportedFormats().orElse(CuSettings.AO_FORMATS));
         CuSettings settings = new CuSettings(config.maxMemoryLimit(), config.maxComputeLimit(), formats,
                 config.checkpointEvery(), config.idleTimeout(), config.suPageSize(), config.hashEveryMessage(),
-                config.idleHashAfter(),
+                config.idleHashAfter(), config.hibernateAfter(),
                 new CuSettings.Bounds(config.evalTimeout(), config.dryRunTimeout(), config.timedOutRetryAfter(),
                         config.evaluationThreads(), config.evaluationQueue(), config.loadedMemoryBytes(),
                         config.maxStateBytes()));

@@ -55,6 +55,13 @@ public interface CuConfig {
     @WithDefault("PT1S")
     Duration idleHashAfter();
 
+    /**
+     * A process untouched this long lets go of its live instance (GraalWasm allocates and zero-fills a process's
+     * whole memory, 110 MB for aos 2.0.6) and keeps only the pages it touched, until its next message.
+     */
+    @WithDefault("PT30S")
+    Duration hibernateAfter();
+
     /** Wall-clock deadline of one scheduled message; past it nothing is stored and the process stays where it was. */
     @WithDefault("PT60S")
     Duration evalTimeout();

@@ -118,6 +118,21 @@ class ComputePipelineTest {
     }
 
     @Test
+    void anUntouchedProcessHibernatesAndItsNextMessageContinuesInTheSameInstance() throws Exception {
+        FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
+        String first = su.send(action("Ping"), "a");
+        try (PipelineHarness h = harness(su, CuSettings.defaults().withHibernateAfter(Duration.ofMillis(200)))) {
+            assertEquals("count=2", h.compute.result(first, su.processId).get("Output").asText());
+            Await.until("the untouched process hibernates", Duration.ofSeconds(20), Duration.ofMillis(50),
+                    () -> h.runtime.created.getFirst().hibernating);
+            String second = su.send(action("Ping"), "b");
+            assertEquals("count=3", h.compute.result(second, su.processId).get("Output").asText());
+            assertFalse(h.runtime.created.getFirst().hibernating, "its message woke it");
+            assertEquals(1, h.runtime.instances, "woken in place, not loaded again from a checkpoint");
+        }
+    }
+
+    @Test
     void aFailedMessageGivesAnErrorResultAndTheNextOneSeesThePreviousMemory() {
         FakeSu su = new FakeSu(1_700_000_000_000L, 1000, List.of());
         String ok = su.send(action("Ping"), "a");

@@ -27,6 +27,7 @@ final class CountingRuntime implements ModuleRuntime {
     static final ObjectMapper JSON = new ObjectMapper();
     final List<String> seen = new ArrayList<>();
     int instances;
+    final List<Instance> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Makes a hash taken while idle last until a request wants the process (as aos's 110 MB take a while). */
     volatile boolean idleHashesOnlyGiveWay;
     /** How many hashes were started while idle. */
@@ -40,14 +41,19 @@ final class CountingRuntime implements ModuleRuntime {
     @Override
     public ProcessRuntime instantiate(ModuleSpec spec) {
         instances++;
-        return new Instance();
+        Instance instance = new Instance();
+        created.add(instance);
+        return instance;
     }
 
     final class Instance implements ProcessRuntime {
         List<String> memory = new ArrayList<>();
+        /** Hibernating: a live instance would hold 1 MiB, this one holds its messages only. */
+        volatile boolean hibernating;
 
         @Override
         public Outcome handle(ObjectNode msg, ObjectNode env, java.time.Duration deadline) {
+            hibernating = false;
             String msgJson = msg.toString();
             seen.add(msgJson);
             for (JsonNode tag : msg.path("Tags")) {
@@ -65,6 +71,16 @@ final class CountingRuntime implements ModuleRuntime {
             result.putArray("Spawns");
             result.putArray("Assignments");
             return new Outcome(result, false);
+        }
+
+        @Override
+        public long residentBytes() {
+            return hibernating ? memory.size() : memorySize();
+        }
+
+        @Override
+        public void hibernate() {
+            hibernating = true;
         }
 
         @Override

@@ -59,6 +59,19 @@ final class MemoryImage {
         return new MemoryImage(size, clock, pages);
     }
 
+    /** Bytes this image holds: its non-zero pages. */
+    long residentBytes() {
+        return pages.stream().filter(page -> page != null).count() * PAGE;
+    }
+
+    /** The SHA-256 of the memory this image stands for, zero pages included; null when {@code abandon} turned true. */
+    String sha256(java.util.function.BooleanSupplier abandon) {
+        return MemoryDigest.sha256(size, (offset, into, length) -> {
+            byte[] page = pages.get((int) (offset / PAGE));
+            System.arraycopy(page == null ? ZERO : page, 0, into, 0, length);
+        }, abandon);
+    }
+
     private static boolean isZero(byte[] page) {
         return java.util.Arrays.mismatch(page, ZERO) == -1;
     }

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +44,8 @@ public final class ProcessInstance implements AutoCloseable {
     private final WeaveDrive drive;
     private final boolean weaveDriveEnabled;
     private Live live;
+    /** Set while hibernating: the whole state, with no live instance ({@link #hibernate()}). */
+    private MemoryImage hibernated;
     private MemoryImage base;
     private final List<String[]> sinceBase = new ArrayList<>();
     private long sinceBaseBytes;
@@ -121,7 +120,11 @@ public final class ProcessInstance implements AutoCloseable {
     public synchronized void restore(byte[] snapshot) throws SnapshotException, InstanceFailedException {
         requireOpen();
         MemoryImage image = MemoryImage.decode(snapshot, module.format());
-        resetTo(image);
+        if (hibernated != null) {
+            hibernated = image;
+        } else {
+            resetTo(image);
+        }
         base = null;
         sinceBase.clear();
         sinceBaseBytes = 0;
@@ -196,7 +199,7 @@ public final class ProcessInstance implements AutoCloseable {
 
     private synchronized HandleResult handle(String msgJson, String envJson, Duration deadline)
             throws InstanceFailedException, EvaluationTimeoutException {
-        requireOpen();
+        requireLive();
         if (base == null) {
             takeBase();
         }
@@ -406,6 +409,9 @@ public final class ProcessInstance implements AutoCloseable {
     /** The process memory and glue state, compressed; {@link #restore} continues from it. */
     public synchronized byte[] snapshot() throws InstanceFailedException {
         requireOpen();
+        if (hibernated != null) {
+            return hibernated.encode(module.format());
+        }
         try {
             return MemoryImage.capture(live.memory, live.glue.clock).encode(module.format());
         } catch (PolyglotException e) {
@@ -424,21 +430,13 @@ public final class ProcessInstance implements AutoCloseable {
      */
     public synchronized String memorySha256(BooleanSupplier abandon) throws InstanceFailedException {
         requireOpen();
+        if (hibernated != null) {
+            return hibernated.sha256(abandon);
+        }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] chunk = new byte[LinearMemory.PAGE];
-            long size = live.memory.size();
-            for (long at = 0; at < size; at += chunk.length) {
-                if (abandon.getAsBoolean()) {
-                    return null;
-                }
-                int n = (int) Math.min(chunk.length, size - at);
-                live.memory.read(at, chunk, 0, n);
-                digest.update(chunk, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+            LinearMemory memory = live.memory;
+            return MemoryDigest.sha256(memory.size(), (offset, into, length) -> memory.read(offset, into, 0, length),
+                    abandon);
         } catch (PolyglotException e) {
             throw cancelledMeanwhile(e);
         }
@@ -447,6 +445,9 @@ public final class ProcessInstance implements AutoCloseable {
     /** The current size of the linear memory in bytes. */
     public synchronized long memorySize() throws InstanceFailedException {
         requireOpen();
+        if (hibernated != null) {
+            return hibernated.size();
+        }
         try {
             return live.memory.size();
         } catch (PolyglotException e) {
@@ -463,6 +464,58 @@ public final class ProcessInstance implements AutoCloseable {
         return new InstanceFailedException("the process instance was cancelled", e);
     }
 
+    /**
+     * Lets go of the live instance, whose linear memory is allocated and zero-filled whole, and keeps only the
+     * pages the process has touched (aos 2.0.6: about 2 MB of its 110 MB). The next call that evaluates brings it
+     * back in a fresh instance; snapshots, hashes and sizes are answered from the kept pages meanwhile.
+     */
+    public synchronized void hibernate() throws InstanceFailedException {
+        requireOpen();
+        if (hibernated != null) {
+            return;
+        }
+        MemoryImage image;
+        try {
+            image = MemoryImage.capture(live.memory, live.glue.clock);
+        } catch (PolyglotException e) {
+            throw cancelledMeanwhile(e);
+        }
+        Live released = live;
+        live = null;
+        hibernated = image;
+        base = image; // the failure-recovery base is the very state kept
+        sinceBase.clear();
+        sinceBaseBytes = 0;
+        sinceBaseNanos = 0;
+        contextLost = false;
+        released.context.close(true);
+    }
+
+    /** Whether the instance is hibernating ({@link #hibernate()}). */
+    public synchronized boolean hibernating() {
+        return hibernated != null;
+    }
+
+    /** Bytes this instance holds: its whole linear memory while live, its touched pages while hibernating. */
+    public synchronized long residentBytes() throws InstanceFailedException {
+        return hibernated != null ? hibernated.residentBytes() : memorySize();
+    }
+
+    private void requireLive() throws InstanceFailedException {
+        requireOpen();
+        if (hibernated == null) {
+            return;
+        }
+        try {
+            live = instantiate(hibernated.clock());
+        } catch (ModuleLoadException e) {
+            closeQuietly();
+            throw new InstanceFailedException("cannot bring the hibernating process back: " + e.getMessage(), e);
+        }
+        hibernated.writeInto(live.memory);
+        hibernated = null;
+    }
+
     public AoModule module() {
         return module;
     }
@@ -475,6 +528,7 @@ public final class ProcessInstance implements AutoCloseable {
 
     private void closeQuietly() {
         closed = true;
+        hibernated = null;
         if (live != null) {
             live.context.close(true);
         }

@@ -84,6 +84,39 @@ class ProcessInstanceTest {
     }
 
     @Test
+    void aHibernatingProcessKeepsOnlyItsTouchedPagesAndContinuesLikeTheOriginal() throws Exception {
+        try (ProcessInstance original = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted);
+             ProcessInstance sleeper = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
+            assertEquals("1", inc(original, 1));
+            assertEquals("1", inc(sleeper, 1));
+            String hash = sleeper.memorySha256();
+            byte[] snapshot = sleeper.snapshot();
+
+            sleeper.hibernate();
+            assertTrue(sleeper.hibernating());
+            assertTrue(sleeper.residentBytes() < sleeper.memorySize() / 4,
+                    "only touched pages are kept: " + sleeper.residentBytes() + " of " + sleeper.memorySize());
+            assertEquals(hash, sleeper.memorySha256(), "hashed from the kept pages, zero pages included");
+            assertEquals(original.memorySize(), sleeper.memorySize());
+            assertTrue(java.util.Arrays.equals(snapshot, sleeper.snapshot()), "the same snapshot, without waking");
+            assertTrue(sleeper.hibernating(), "reads do not wake it");
+
+            assertEquals("2", inc(sleeper, 2));
+            assertTrue(!sleeper.hibernating(), "a message wakes it");
+            assertEquals("2", inc(original, 2));
+            assertEquals(original.memorySha256(), sleeper.memorySha256(), "hibernate + wake = uninterrupted");
+
+            sleeper.hibernate();
+            HandleResult failed = eval(sleeper, "Count = 500\nerror('nope')");
+            assertTrue(failed.failed(), () -> failed.toJson().toString());
+            assertEquals(original.memorySha256(), sleeper.memorySha256(), "a failure right after waking rolls back");
+            assertEquals("3", inc(sleeper, 3));
+            assertEquals("3", inc(original, 3));
+            assertEquals(original.memorySha256(), sleeper.memorySha256());
+        }
+    }
+
+    @Test
     void failedMessagesLeaveTheMemoryAsItWas() throws Exception {
         try (ProcessInstance p = ProcessInstance.restore(module, Limits.DEFAULT, WeaveDrive.NONE, false, booted)) {
             assertEquals("1", inc(p, 1));

@@ -129,6 +129,24 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
             }
         }
 
+        @Override
+        public long residentBytes() {
+            try {
+                return instance.residentBytes();
+            } catch (InstanceFailedException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void hibernate() {
+            try {
+                instance.hibernate();
+            } catch (InstanceFailedException e) {
+                throw failed(e);
+            }
+        }
+
         private static Failed failed(InstanceFailedException e) {
             return new Failed("the process instance failed: " + e.getMessage(), e);
         }

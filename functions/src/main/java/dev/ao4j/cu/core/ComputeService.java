@@ -95,7 +95,7 @@ public final class ComputeService implements AutoCloseable {
                 Thread.ofPlatform().name("cu-eval-", 0).stackSize(EVALUATION_STACK_BYTES).factory());
         evaluationThreads.allowCoreThreadTimeOut(true);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cu-idle").factory());
-        long period = Math.max(1000, settings.idleTimeout().toMillis() / 4);
+        long period = Math.max(100, Math.min(settings.idleTimeout().toMillis(), settings.hibernateAfter().toMillis()) / 4);
         sweeper.scheduleWithFixedDelay(this::evictIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -408,19 +408,24 @@ public final class ComputeService implements AutoCloseable {
         }
     }
 
+    /** Unloads processes idle past {@code idleTimeout} (checkpointed first); hibernates those past {@code hibernateAfter}. */
     private void evictIdle() {
         long idle = settings.idleTimeout().toNanos();
+        long hibernate = settings.hibernateAfter().toNanos();
         for (Map.Entry<String, ProcessEvaluator> entry : evaluators.entrySet()) {
             ProcessEvaluator evaluator = entry.getValue();
-            if (evaluator.idleNanos() >= idle) {
-                try {
+            long idleNanos = evaluator.idleNanos();
+            try {
+                if (idleNanos >= idle) {
                     if (evaluator.tryEvict()) {
                         evaluators.remove(entry.getKey(), evaluator);
                         LOG.debugf("process %s idle: checkpointed and unloaded", entry.getKey());
                     }
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "unloading idle process %s failed", entry.getKey());
+                } else if (idleNanos >= hibernate) {
+                    evaluator.tryHibernate();
                 }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "unloading idle process %s failed", entry.getKey());
             }
         }
     }

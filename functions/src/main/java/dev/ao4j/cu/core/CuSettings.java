@@ -18,11 +18,13 @@ import java.util.Set;
  * @param idleHashAfter         with {@code hashEveryMessage} false: how long a process must stay quiet before that
  *                              last memory is hashed, so a busy process spends no CPU on hashes its next message
  *                              would throw away
+ * @param hibernateAfter        a process untouched this long lets go of its live instance and keeps only the memory
+ *                              pages it touched, until its next message (well before {@code idleTimeout})
  * @param bounds                what one anonymous caller can make the CU spend
  */
 public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> supportedFormats, int checkpointEvery,
                          Duration idleTimeout, int pageSize, boolean hashEveryMessage, Duration idleHashAfter,
-                         Bounds bounds) {
+                         Duration hibernateAfter, Bounds bounds) {
     /**
      * The CU's resource bounds (docs/security.md).
      *
@@ -57,43 +59,48 @@ public record CuSettings(long maxMemoryLimit, long maxComputeLimit, Set<String> 
 
     public CuSettings {
         supportedFormats = Set.copyOf(supportedFormats);
-        if (pageSize <= 0 || checkpointEvery < 0 || idleHashAfter.isNegative()) {
-            throw new IllegalArgumentException("page size must be positive, checkpoint interval and idle-hash delay ≥ 0");
+        if (pageSize <= 0 || checkpointEvery < 0 || idleHashAfter.isNegative() || !hibernateAfter.isPositive()) {
+            throw new IllegalArgumentException("page size must be positive, checkpoint interval and idle-hash delay ≥ 0, hibernation delay positive");
         }
     }
 
     public static CuSettings defaults() {
         return new CuSettings(AO_MAX_MEMORY, AO_MAX_COMPUTE, Set.copyOf(AO_FORMATS), 1000, Duration.ofMinutes(5), 1000,
-                true, Duration.ZERO, Bounds.DEFAULT);
+                true, Duration.ZERO, Duration.ofSeconds(30), Bounds.DEFAULT);
     }
 
     public CuSettings withCheckpointEvery(int messages) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, messages, idleTimeout, pageSize,
-                hashEveryMessage, idleHashAfter, bounds);
+                hashEveryMessage, idleHashAfter, hibernateAfter, bounds);
     }
 
     public CuSettings withLimits(long memory, long compute) {
         return new CuSettings(memory, compute, supportedFormats, checkpointEvery, idleTimeout, pageSize, hashEveryMessage,
-                idleHashAfter, bounds);
+                idleHashAfter, hibernateAfter, bounds);
     }
 
     public CuSettings withIdleTimeout(Duration timeout) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, timeout, pageSize,
-                hashEveryMessage, idleHashAfter, bounds);
+                hashEveryMessage, idleHashAfter, hibernateAfter, bounds);
     }
 
     public CuSettings withHashEveryMessage(boolean every) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
-                every, idleHashAfter, bounds);
+                every, idleHashAfter, hibernateAfter, bounds);
     }
 
     public CuSettings withBounds(Bounds newBounds) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
-                hashEveryMessage, idleHashAfter, newBounds);
+                hashEveryMessage, idleHashAfter, hibernateAfter, newBounds);
     }
 
     public CuSettings withIdleHashAfter(Duration quiet) {
         return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
-                hashEveryMessage, quiet, bounds);
+                hashEveryMessage, quiet, hibernateAfter, bounds);
+    }
+
+    public CuSettings withHibernateAfter(Duration untouched) {
+        return new CuSettings(maxMemoryLimit, maxComputeLimit, supportedFormats, checkpointEvery, idleTimeout, pageSize,
+                hashEveryMessage, idleHashAfter, untouched, bounds);
     }
 }

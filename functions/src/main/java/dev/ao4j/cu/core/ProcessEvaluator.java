@@ -200,7 +200,7 @@ public final class ProcessEvaluator {
         return System.nanoTime() - lastUsedNanos;
     }
 
-    /** The linear memory this process holds while loaded, as of its last use. */
+    /** The memory this process holds while loaded (its linear memory, or its kept pages while hibernating), as of its last use. */
     public long loadedBytes() {
         return loadedBytes;
     }
@@ -258,6 +258,39 @@ public final class ProcessEvaluator {
         }
     }
 
+    /**
+     * Hibernates the live instance ({@link ProcessRuntime#hibernate()}) unless the process is being evaluated right
+     * now; it is not a use of the process, so its idle time goes on.
+     */
+    public void tryHibernate() {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            if (runtime != null && !closed) {
+                runtime.hibernate();
+                loadedBytes = measureMemory();
+            }
+        } catch (ProcessRuntime.Failed e) {
+            LOG.debugf("process %s: hibernating failed, the next request loads it again: %s", process.id(), e.getMessage());
+            dropFailedRuntime();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The instance is gone (cancelled, or unrecoverable): the next request loads the process again. */
+    private void dropFailedRuntime() {
+        unsaved.clear();
+        unsavedDeepHashes.clear();
+        pendingHash = null;
+        ProcessRuntime dropped = runtime;
+        runtime = null;
+        if (dropped != null) {
+            dropped.close();
+        }
+    }
+
     /** Drops the live instance without a checkpoint (shutdown of a CU that must not write). */
     public void close() {
         lock.lock();
@@ -284,15 +317,7 @@ public final class ProcessEvaluator {
             lastUsedNanos = System.nanoTime();
             return action.get();
         } catch (ProcessRuntime.Failed e) {
-            // The instance is gone (cancelled, or unrecoverable): the next request loads the process again.
-            unsaved.clear();
-            unsavedDeepHashes.clear();
-            pendingHash = null;
-            ProcessRuntime dropped = runtime;
-            runtime = null;
-            if (dropped != null) {
-                dropped.close();
-            }
+            dropFailedRuntime();
             throw CuException.unavailable("process " + process.id() + " was unloaded while evaluating: " + e.getMessage(), e);
         } finally {
             lastUsedNanos = System.nanoTime();
@@ -304,7 +329,7 @@ public final class ProcessEvaluator {
     private long measureMemory() {
         ProcessRuntime live = runtime;
         try {
-            return live == null ? 0 : live.memorySize();
+            return live == null ? 0 : live.residentBytes();
         } catch (RuntimeException e) {
             return 0; // a broken instance; the next use drops it
         }

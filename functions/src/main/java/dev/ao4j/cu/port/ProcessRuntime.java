@@ -61,6 +61,15 @@ public interface ProcessRuntime extends AutoCloseable {
     /** The size of the linear memory, bytes. */
     long memorySize();
 
+    /** The memory the instance holds, bytes: its whole linear memory while live, less while hibernating. */
+    long residentBytes();
+
+    /**
+     * Lets go of the live instance and keeps only what the process's state needs; the next {@link #handle} brings
+     * it back, as it was. Images, hashes and sizes are answered meanwhile without waking it.
+     */
+    void hibernate();
+
     Image image();
 
     /** Continues from an image of an instance of the same module. */
