@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Failure recovery: the instance keeps a base copy of its memory and the messages evaluated since; on a
  * failure it restores the base and re-evaluates those messages (evaluation is deterministic). The base is
- * re-taken once the time spent evaluating since it exceeds four times what a copy costs, so copying takes at
- * most a fifth of the time and a failure costs about five copies' time (restore, then re-evaluation).
+ * re-taken once the time spent evaluating since it exceeds sixteen times what a copy costs, so copying takes at
+ * most a seventeenth of the time and a failure costs about seventeen copies' time (restore, then re-evaluation):
+ * failures are rare (aos catches a handler's error itself), evaluations are not.
  *
  * <p>Not thread-safe: one message at a time (the methods are synchronized).
  */
@@ -34,8 +35,8 @@ public final class ProcessInstance implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProcessInstance.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_REPLAY_LOG_BYTES = 64L << 20;
-    /** Evaluation time since the base, in base copies, before a new base is taken (≤ 25% overhead). */
-    private static final int BASE_COST_RATIO = 4;
+    /** Evaluation time since the base, in base copies, before a new base is taken (≤ 6% overhead). */
+    private static final int BASE_COST_RATIO = 16;
     /** The Error of a message that ran past its Compute-Limit, as the reference loader's gas import throws it. */
     static final String OUT_OF_GAS = "Error: out of gas!";
 
