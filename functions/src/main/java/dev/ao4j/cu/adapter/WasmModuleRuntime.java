@@ -122,26 +122,30 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
 
         @Override
         public long memorySize() {
-            try {
-                return instance.memorySize();
-            } catch (InstanceFailedException e) {
-                throw failed(e);
-            }
+            return live(ProcessInstance::memorySize);
         }
 
         @Override
         public long residentBytes() {
-            try {
-                return instance.residentBytes();
-            } catch (InstanceFailedException e) {
-                throw failed(e);
-            }
+            return live(ProcessInstance::residentBytes);
         }
 
         @Override
         public void hibernate() {
+            live(p -> {
+                p.hibernate();
+                return null;
+            });
+        }
+
+        /** A call on the instance, whose failure means the instance is gone ({@link Failed}). */
+        private interface InstanceCall<T> {
+            T on(ProcessInstance instance) throws InstanceFailedException;
+        }
+
+        private <T> T live(InstanceCall<T> call) {
             try {
-                instance.hibernate();
+                return call.on(instance);
             } catch (InstanceFailedException e) {
                 throw failed(e);
             }
@@ -194,20 +198,12 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
 
         @Override
         public String memorySha256() {
-            try {
-                return instance.memorySha256();
-            } catch (InstanceFailedException e) {
-                throw failed(e);
-            }
+            return live(ProcessInstance::memorySha256);
         }
 
         @Override
         public Optional<String> memorySha256Unless(BooleanSupplier abandon) {
-            try {
-                return Optional.ofNullable(instance.memorySha256(abandon));
-            } catch (InstanceFailedException e) {
-                throw failed(e);
-            }
+            return Optional.ofNullable(live(p -> p.memorySha256(abandon)));
         }
 
         @Override
