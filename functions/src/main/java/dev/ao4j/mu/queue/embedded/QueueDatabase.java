@@ -7,6 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded queue's SQLite file (WAL, synchronous=FULL, so a committed enqueue survives kill -9): queued
@@ -18,6 +24,10 @@ final class QueueDatabase implements AutoCloseable {
     static final String FILE_NAME = "mu-queue.db";
 
     private final Connection connection;
+    /** Held by the writer committing for everyone waiting ({@link #write}). */
+    private final ReentrantLock committer = new ReentrantLock();
+    private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicLong commits = new AtomicLong();
 
     private QueueDatabase(Connection connection) {
         this.connection = connection;
@@ -67,20 +77,102 @@ final class QueueDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one write transaction (taken up front, so concurrent claimers cannot interleave). */
-    synchronized <T> T write(String what, Work<T> work) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(connection);
-                statement.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
-                throw e;
+    /**
+     * Runs {@code work} in a write transaction (taken up front, so concurrent claimers cannot interleave) and
+     * answers once that transaction is committed. Writers that arrive while a commit is under way are committed
+     * together in the next one (group commit): each work in its own savepoint, so one that fails is undone alone,
+     * and one fsync serves them all. Nobody's answer comes before its work is durable.
+     */
+    <T> T write(String what, Work<T> work) {
+        Pending<T> mine = new Pending<>(what, work);
+        waiting.add(mine);
+        committer.lock();
+        try {
+            while (!mine.settled) {
+                commitWaiting();
             }
-        } catch (SQLException e) {
-            throw new QueueException("MU queue: " + what + " failed: " + e.getMessage(), e);
+        } finally {
+            committer.unlock();
+        }
+        return mine.outcome();
+    }
+
+    /** How many write transactions were committed (tests: a group commit is one). */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Writers waiting for the next group commit (tests). */
+    int waitingWriters() {
+        return waiting.size();
+    }
+
+    private void commitWaiting() {
+        List<Pending<?>> batch = new ArrayList<>();
+        for (Pending<?> next; (next = waiting.poll()) != null; ) {
+            batch.add(next);
+        }
+        synchronized (this) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                try {
+                    for (Pending<?> pending : batch) {
+                        pending.runIn(connection, statement);
+                    }
+                    statement.execute("COMMIT");
+                    commits.incrementAndGet();
+                } catch (SQLException | RuntimeException | Error e) {
+                    statement.execute("ROLLBACK");
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException | Error e) {
+                for (Pending<?> pending : batch) {
+                    pending.failure = e; // nothing of the batch was committed
+                }
+            }
+        }
+        batch.forEach(Pending::settle);
+    }
+
+    /** One writer's work in a group commit: its result is kept until the commit, its failure in its savepoint. */
+    private static final class Pending<T> {
+        private final String what;
+        private final Work<T> work;
+        private T result;
+        private Throwable failure;
+        private volatile boolean settled;
+
+        Pending(String what, Work<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        void runIn(Connection connection, Statement statement) throws SQLException {
+            statement.execute("SAVEPOINT work");
+            try {
+                result = work.run(connection);
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK TO work");
+                failure = e;
+            }
+            statement.execute("RELEASE work");
+        }
+
+        void settle() {
+            settled = true;
+        }
+
+        T outcome() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new QueueException("MU queue: " + what + " failed: " + failure.getMessage(), failure);
+            }
+            return result;
         }
     }
 
