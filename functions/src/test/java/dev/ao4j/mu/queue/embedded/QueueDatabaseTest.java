@@ -71,24 +71,23 @@ class QueueDatabaseTest {
                 }
             }
             assertEquals(2, db.commits(), "one commit for the first writer, one for the ten that waited");
-            assertEquals(10, (int) db.<Integer>read("count", c -> {
-                try (Statement statement = c.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM crank_done")) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }), "the first and nine of the ten; the failed one left nothing");
+            assertEquals(10, number(db, "SELECT COUNT(*) FROM crank_done"),
+                    "the first and nine of the ten; the failed one left nothing");
         } finally {
             threads.shutdownNow();
         }
         try (QueueDatabase reopened = QueueDatabase.open(dir)) {
-            assertEquals(0, (int) reopened.<Integer>read("first", c -> {
-                try (Statement statement = c.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT done_at FROM crank_done WHERE id = 'first'")) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }), "the first writer's row, not the failed duplicate's");
+            assertEquals(0, number(reopened, "SELECT done_at FROM crank_done WHERE id = 'first'"),
+                    "the first writer's row, not the failed duplicate's");
         }
+    }
+
+    private static int number(QueueDatabase db, String query) {
+        return db.read(query, c -> {
+            try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
     }
 }
