@@ -14,7 +14,6 @@ import dev.ao4j.mu.adapter.DynamoDbSignedItems;
 import dev.ao4j.mu.adapter.DynamoDbStepPayloads;
 import dev.ao4j.mu.adapter.HttpComputeUnit;
 import dev.ao4j.mu.adapter.HttpSchedulers;
-import dev.ao4j.mu.adapter.PermastoreProcessOwners;
 import dev.ao4j.mu.adapter.PermastoreArchive;
 import dev.ao4j.mu.adapter.SqliteMuStore;
 import dev.ao4j.mu.core.Crank;
@@ -178,9 +177,8 @@ public class MessengerWiring {
 
     @Produces
     @Singleton
-    Messenger messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors,
-                        Permastore permastore) {
-        return new Messenger(schedulers, compute, steps, monitors, new PermastoreProcessOwners(permastore));
+    Messenger messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors) {
+        return new Messenger(schedulers, compute, steps, monitors);
     }
 
     @Produces

@@ -69,7 +69,7 @@ public class InProcessSchedulers implements Schedulers {
         try {
             DataItem item = DataItem.parse(slot.message());
             return new ProcessRecord(processId, item.tag("Scheduler").orElse(null), item.tag("Module").orElse(null),
-                    item.tags());
+                    item.tags(), item.ownerAddress());
         } catch (Ans104Exception e) {
             throw new IllegalStateException("the SU log holds an unreadable process item " + processId, e);
         }

@@ -1,6 +1,9 @@
 package dev.ao4j.mu.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ao4j.arweave.ans104.Base64Url;
+import dev.ao4j.arweave.ans104.Ethereum;
+import dev.ao4j.arweave.ans104.SignatureType;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
@@ -132,7 +135,26 @@ public final class HttpSchedulers implements Schedulers {
     private static ProcessRecord record(String processId, JsonNode node) {
         List<Tag> tags = TagJson.fromJsonLenient(node.path("tags"));
         return new ProcessRecord(processId, TagJson.first(tags, "Scheduler").orElse(null),
-                TagJson.first(tags, "Module").orElse(null), tags);
+                TagJson.first(tags, "Module").orElse(null), tags, ownerAddress(node.path("owner")));
+    }
+
+    /**
+     * The owner's address as a signer's is computed ({@code DataItem.ownerAddress}): AO's SU wire gives every key's
+     * SHA-256 as its address, an Ethereum signer's address is derived from its 65-byte key.
+     */
+    private static String ownerAddress(JsonNode owner) {
+        String key = owner.path("key").textValue();
+        if (key != null) {
+            try {
+                byte[] bytes = Base64Url.decode(key);
+                if (bytes.length == SignatureType.ETHEREUM.ownerLength()) {
+                    return Ethereum.address(bytes);
+                }
+            } catch (IllegalArgumentException e) {
+                return null; // not a key: the owner is unknown
+            }
+        }
+        return owner.path("address").textValue();
     }
 
     private static Receipt receipt(JsonNode body) {

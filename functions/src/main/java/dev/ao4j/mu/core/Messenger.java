@@ -9,7 +9,6 @@ import dev.ao4j.mu.core.Intake.UserMessage;
 import dev.ao4j.mu.core.Intake.UserProcess;
 import dev.ao4j.mu.port.ComputeUnit;
 import dev.ao4j.mu.port.Monitors;
-import dev.ao4j.mu.port.ProcessOwners;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.mu.port.StepSink;
 import dev.ao4j.protocol.VerifiedItem;
@@ -25,10 +24,8 @@ public final class Messenger {
     private final ComputeUnit compute;
     private final StepSink steps;
     private final Monitors monitors;
-    private final ProcessOwners owners;
 
-    public Messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors, ProcessOwners owners) {
-        this.owners = owners;
+    public Messenger(Schedulers schedulers, ComputeUnit compute, StepSink steps, Monitors monitors) {
         this.schedulers = schedulers;
         this.compute = compute;
         this.steps = steps;
@@ -102,7 +99,7 @@ public final class Messenger {
 
     /** Subscribes the process to cron cranking; the body is an item signed by the caller, targeting it. */
     public void monitor(String processId, byte[] body) {
-        monitors.add(subscriptionTarget(processId, body));
+        monitors.add(subscriptionTarget(processId, body).id());
     }
 
     /**
@@ -110,27 +107,29 @@ public final class Messenger {
      * or anyone could stop every process's crons (403 otherwise).
      */
     public void unmonitor(String processId, byte[] body) {
-        String process = subscriptionTarget(processId, body);
+        ProcessRecord process = subscriptionTarget(processId, body);
         String signer = Intake.signedItem(body).ownerAddress();
-        String owner = owners.owner(process).orElseThrow(() -> MuException.unavailable("the owner of process "
-                + process + " cannot be read from the permanent store yet; retry", null));
+        String owner = process.owner();
+        if (owner == null) {
+            throw MuException.unavailable("the SU of process " + process.id() + " did not say who owns it; retry", null);
+        }
         if (!owner.equals(signer)) {
-            throw new MuException(403, "only the owner of process " + process + " may stop its monitoring; the "
+            throw new MuException(403, "only the owner of process " + process.id() + " may stop its monitoring; the "
                     + "request is signed by " + signer);
         }
-        if (!monitors.remove(process)) {
-            throw MuException.notFound("process " + process + " is not monitored");
+        if (!monitors.remove(process.id())) {
+            throw MuException.notFound("process " + process.id() + " is not monitored");
         }
     }
 
-    private String subscriptionTarget(String processId, byte[] body) {
+    private ProcessRecord subscriptionTarget(String processId, byte[] body) {
         DataItem item = Intake.signedItem(body);
         String target = item.target().orElseThrow(() ->
                 MuException.badRequest("the monitor request item must target the process"));
         if (!target.equals(processId)) {
             throw MuException.badRequest("the item targets " + target + ", not the process " + processId);
         }
-        return known(processId).id();
+        return known(processId);
     }
 
     private ProcessRecord known(String processId) {
