@@ -19,6 +19,7 @@ import dev.ao4j.arweave.store.SortOrder;
 import dev.ao4j.arweave.store.StoreUnavailableException;
 import dev.ao4j.arweave.store.StoredItem;
 import dev.ao4j.arweave.wallet.PrivateFiles;
+import dev.ao4j.sqlite.GroupCommit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -52,7 +51,7 @@ public final class EmbeddedPermastore implements Permastore {
     private final BlockClock clock;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Queue<WriteRequest> queued = new ConcurrentLinkedQueue<>();
+    private final GroupCommit<WriteRequest> commits = new GroupCommit<>(writeLock, MAX_GROUP, this::commitBatch);
     private final ReaderPool readers;
     private final BlockLedger chain;
 
@@ -163,8 +162,6 @@ public final class EmbeddedPermastore implements Permastore {
         final List<Pending> items;
         final String id;
         PutReceipt receipt;
-        SQLException failure;
-        boolean done;
 
         WriteRequest(List<Pending> items, String id) {
             this.items = items;
@@ -172,54 +169,38 @@ public final class EmbeddedPermastore implements Permastore {
         }
     }
 
-    /**
-     * Group commit: each caller queues its items, then takes the write lock; whoever holds it commits every
-     * queued request in one transaction (one fsync), so concurrent puts share the disk's sync instead of
-     * waiting for one each. A caller whose request another thread already committed just reads its receipt.
-     */
+    /** Puts go through {@link #commits}: concurrent puts share one transaction and its fsync. */
     private PutReceipt write(List<Pending> items, String id) throws StoreUnavailableException {
         WriteRequest request = new WriteRequest(items, id);
-        queued.add(request);
-        writeLock.lock();
-        try {
-            while (!request.done) {
-                commitQueued();
-            }
-        } finally {
-            writeLock.unlock();
+        Throwable failure = commits.submit(request);
+        if (failure instanceof SQLException e) {
+            throw unavailable("put " + id, e);
         }
-        if (request.failure != null) {
-            throw unavailable("put " + id, request.failure);
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
         return request.receipt;
     }
 
-    /** Commits every queued request together (caller holds the write lock). */
-    private void commitQueued() {
-        List<WriteRequest> batch = new ArrayList<>();
-        for (WriteRequest next; batch.size() < MAX_GROUP && (next = queued.poll()) != null; ) {
-            batch.add(next);
-        }
-        try {
-            List<PutReceipt> receipts = inTransaction(() -> {
-                long now = clock.nowMillis();
-                chain.advance(writer, now);
-                long height = chain.tip().height();
-                List<PutReceipt> out = new ArrayList<>(batch.size());
-                for (WriteRequest request : batch) {
-                    long accepted = ItemRows.insert(writer, request.items, height, now);
-                    List<String> nested = request.items.stream().skip(1).map(p -> p.item().id()).toList();
-                    out.add(new PutReceipt(request.id, accepted, height, nested));
-                }
-                return out;
-            });
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).receipt = receipts.get(i);
+    /** Commits a batch of puts in one transaction (the caller holds the write lock). */
+    private void commitBatch(List<WriteRequest> batch) throws SQLException {
+        List<PutReceipt> receipts = inTransaction(() -> {
+            long now = clock.nowMillis();
+            chain.advance(writer, now);
+            long height = chain.tip().height();
+            List<PutReceipt> out = new ArrayList<>(batch.size());
+            for (WriteRequest request : batch) {
+                long accepted = ItemRows.insert(writer, request.items, height, now);
+                List<String> nested = request.items.stream().skip(1).map(p -> p.item().id()).toList();
+                out.add(new PutReceipt(request.id, accepted, height, nested));
             }
-        } catch (SQLException e) {
-            batch.forEach(request -> request.failure = e);
-        } finally {
-            batch.forEach(request -> request.done = true);
+            return out;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).receipt = receipts.get(i);
         }
     }
 

@@ -1,16 +1,14 @@
 package dev.ao4j.mu.queue.embedded;
 
 import dev.ao4j.mu.queue.QueueException;
+import dev.ao4j.sqlite.GroupCommit;
 import dev.ao4j.sqlite.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,12 +20,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class QueueDatabase implements AutoCloseable {
     /** The file under the node's data directory. */
     static final String FILE_NAME = "mu-queue.db";
+    private static final int MAX_GROUP = 256;
 
     private final Connection connection;
-    /** Held by the writer committing for everyone waiting ({@link #write}). */
-    private final ReentrantLock committer = new ReentrantLock();
-    private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicLong commits = new AtomicLong();
+    private final GroupCommit<Pending<?>> commits =
+            new GroupCommit<>(new ReentrantLock(), MAX_GROUP, this::commitBatch);
+    private final AtomicLong committed = new AtomicLong();
 
     private QueueDatabase(Connection connection) {
         this.connection = connection;
@@ -85,33 +83,22 @@ final class QueueDatabase implements AutoCloseable {
      */
     <T> T write(String what, Work<T> work) {
         Pending<T> mine = new Pending<>(what, work);
-        waiting.add(mine);
-        committer.lock();
-        try {
-            while (!mine.settled) {
-                commitWaiting();
-            }
-        } finally {
-            committer.unlock();
-        }
-        return mine.outcome();
+        Throwable batchFailure = commits.submit(mine);
+        return mine.outcome(batchFailure);
     }
 
     /** How many write transactions were committed (tests: a group commit is one). */
     long commits() {
-        return commits.get();
+        return committed.get();
     }
 
     /** Writers waiting for the next group commit (tests). */
     int waitingWriters() {
-        return waiting.size();
+        return commits.waiting();
     }
 
-    private void commitWaiting() {
-        List<Pending<?>> batch = new ArrayList<>();
-        for (Pending<?> next; (next = waiting.poll()) != null; ) {
-            batch.add(next);
-        }
+    /** Runs a batch of works in one transaction, each in its own savepoint (the caller holds the write lock). */
+    private void commitBatch(List<Pending<?>> batch) throws SQLException {
         synchronized (this) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
@@ -120,18 +107,13 @@ final class QueueDatabase implements AutoCloseable {
                         pending.runIn(connection, statement);
                     }
                     statement.execute("COMMIT");
-                    commits.incrementAndGet();
+                    committed.incrementAndGet();
                 } catch (SQLException | RuntimeException | Error e) {
                     statement.execute("ROLLBACK");
                     throw e;
                 }
-            } catch (SQLException | RuntimeException | Error e) {
-                for (Pending<?> pending : batch) {
-                    pending.failure = e; // nothing of the batch was committed
-                }
             }
         }
-        batch.forEach(Pending::settle);
     }
 
     /** One writer's work in a group commit: its result is kept until the commit, its failure in its savepoint. */
@@ -139,8 +121,7 @@ final class QueueDatabase implements AutoCloseable {
         private final String what;
         private final Work<T> work;
         private T result;
-        private Throwable failure;
-        private volatile boolean settled;
+        private Exception failure;
 
         Pending(String what, Work<T> work) {
             this.what = what;
@@ -158,19 +139,17 @@ final class QueueDatabase implements AutoCloseable {
             statement.execute("RELEASE work");
         }
 
-        void settle() {
-            settled = true;
-        }
-
-        T outcome() {
-            if (failure instanceof RuntimeException runtime) {
+        /** The work's result, or its own failure, or its batch's (then nothing of the batch was committed). */
+        T outcome(Throwable batchFailure) {
+            Throwable cause = batchFailure != null ? batchFailure : failure;
+            if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (failure instanceof Error error) {
+            if (cause instanceof Error error) {
                 throw error;
             }
-            if (failure != null) {
-                throw new QueueException("MU queue: " + what + " failed: " + failure.getMessage(), failure);
+            if (cause != null) {
+                throw new QueueException("MU queue: " + what + " failed: " + cause.getMessage(), cause);
             }
             return result;
         }
