@@ -73,7 +73,8 @@ public final class HttpSchedulers implements Schedulers {
             }
         }
         Optional<ProcessRecord> record = found.map(node -> record(processId, node));
-        record.ifPresent(r -> processes.put(processId, r));
+        // A record without its owner is not kept: the owner may reach the permanent store a moment later.
+        record.filter(r -> r.owner() != null).ifPresent(r -> processes.put(processId, r));
         return record;
     }
 
@@ -132,10 +133,15 @@ public final class HttpSchedulers implements Schedulers {
         }
     }
 
-    private static ProcessRecord record(String processId, JsonNode node) {
+    /** The SU's record; an SU that leaves out the owner has it read from the Process item on the permanent store. */
+    private ProcessRecord record(String processId, JsonNode node) {
         List<Tag> tags = TagJson.fromJsonLenient(node.path("tags"));
+        String owner = ownerAddress(node.path("owner"));
+        if (owner == null) {
+            owner = storedItem(processId).map(StoredItem::ownerAddress).orElse(null);
+        }
         return new ProcessRecord(processId, TagJson.first(tags, "Scheduler").orElse(null),
-                TagJson.first(tags, "Module").orElse(null), tags, ownerAddress(node.path("owner")));
+                TagJson.first(tags, "Module").orElse(null), tags, owner);
     }
 
     /**
