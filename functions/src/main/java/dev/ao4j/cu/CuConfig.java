@@ -62,6 +62,13 @@ public interface CuConfig {
     @WithDefault("PT30S")
     Duration hibernateAfter();
 
+    /**
+     * On a node, after start: the longest the JIT warm-up on the default module may evaluate (docs/cu.md, "JIT
+     * warm-up"). It runs only while the CU is idle and ends sooner once the compiler has caught up. PT0S: none.
+     */
+    @WithDefault("PT5M")
+    Duration warmUp();
+
     /** Wall-clock deadline of one scheduled message; past it nothing is stored and the process stays where it was. */
     @WithDefault("PT60S")
     Duration evalTimeout();

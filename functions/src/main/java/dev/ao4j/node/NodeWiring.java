@@ -5,6 +5,8 @@ import dev.ao4j.arweave.wallet.Wallet;
 import dev.ao4j.arweave.wallet.WalletFiles;
 import dev.ao4j.arweave.wallet.WalletType;
 import dev.ao4j.config.DataDir;
+import dev.ao4j.cu.CuConfig;
+import dev.ao4j.cu.core.ComputeService;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,12 @@ public class NodeWiring {
     @Inject
     ModuleAliases aliases;
 
+    @Inject
+    Instance<ComputeService> compute;
+
+    @Inject
+    CuConfig cuConfig;
+
     private volatile Map<String, String> modules = Map.of();
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -66,6 +74,20 @@ public class NodeWiring {
                 LOG.infof("module %s also answers to AO's id %s: this node's copy, signed by %s, not by AO", spec.name(),
                         aoId, publisher.address());
             }
+        }
+        warmUpDefaultModule();
+    }
+
+    /** The JIT compiles the default module's hot code while the node waits for its first users (docs/cu.md). */
+    private void warmUpDefaultModule() {
+        String module = modules.get(ModuleCatalog.DEFAULT_MODULE);
+        if (module == null || cuConfig.warmUp().isZero() || !compute.isResolvable()) {
+            return;
+        }
+        try {
+            compute.get().warmUp(module, cuConfig.warmUp());
+        } catch (RuntimeException e) {
+            LOG.warnf("no JIT warm-up: %s", e.getMessage());
         }
     }
 

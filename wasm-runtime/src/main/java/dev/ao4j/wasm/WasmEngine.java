@@ -17,6 +17,7 @@ public final class WasmEngine implements AutoCloseable {
     private final Engine engine;
     private final boolean optimizing;
     private final String implementationName;
+    private final CompilerClock compilerClock = new CompilerClock();
 
     private WasmEngine(Engine engine, boolean optimizing) {
         this.engine = engine;
@@ -26,15 +27,18 @@ public final class WasmEngine implements AutoCloseable {
 
     /** Builds the engine and logs a warning when it runs interpreted. */
     public static WasmEngine create() {
-        // The engine's own warnings (e.g. the interpreter fallback notice) go to a buffer, not to stderr.
+        // The engine's own warnings (e.g. the interpreter fallback notice) go to a buffer, not to stderr, unless a
+        // polyglot.log.file is given (e.g. with -Dpolyglot.engine.TraceCompilation=true to study the JIT).
         ByteArrayOutputStream engineLog = new ByteArrayOutputStream();
-        Engine engine = Engine.newBuilder("wasm")
+        Engine.Builder builder = Engine.newBuilder("wasm")
                 .allowExperimentalOptions(true)
                 .option("wasm.Memory64", "true")
                 .option("wasm.UseUnsafeMemory", "true")
-                .option("engine.WarnInterpreterOnly", "false")
-                .logHandler(engineLog)
-                .build();
+                .option("engine.WarnInterpreterOnly", "false");
+        if (System.getProperty("polyglot.log.file") == null) {
+            builder.logHandler(engineLog);
+        }
+        Engine engine = builder.build();
         boolean optimizing = isOptimizing(engine);
         WasmEngine wasmEngine = new WasmEngine(engine, optimizing);
         if (!optimizing) {
@@ -63,6 +67,14 @@ public final class WasmEngine implements AutoCloseable {
     /** The Truffle runtime's name, e.g. "Oracle GraalVM" or "Interpreted". */
     public String implementationName() {
         return implementationName;
+    }
+
+    /**
+     * CPU time the JIT compiler's threads have used since the engine was built, in nanoseconds; it never decreases,
+     * also when an idle compiler thread ends. -1 where the JVM does not measure thread CPU time.
+     */
+    public long compilerCpuNanos() {
+        return compilerClock.cpuNanos();
     }
 
     Engine polyglotEngine() {

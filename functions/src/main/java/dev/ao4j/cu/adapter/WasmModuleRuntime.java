@@ -68,6 +68,11 @@ public final class WasmModuleRuntime implements ModuleRuntime, AutoCloseable {
         }
     }
 
+    @Override
+    public long compilerCpuNanos() {
+        return engine.compilerCpuNanos();
+    }
+
     private AoModule module(ModuleSpec spec) {
         AoModule cached = modules.get(spec.moduleId());
         if (cached != null) {

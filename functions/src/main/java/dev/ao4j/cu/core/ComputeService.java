@@ -73,6 +73,10 @@ public final class ComputeService implements AutoCloseable {
      */
     private final ThreadPoolExecutor evaluationThreads;
     private static final long EVALUATION_STACK_BYTES = 64L << 20;
+    /** The warm-up evaluates only after the CU has had no evaluation request this long. */
+    private static final long WARM_UP_QUIET_NANOS = 1_000_000_000L;
+    private volatile long lastRequestNanos = System.nanoTime();
+    private volatile JitWarmUp warmUp;
 
     public ComputeService(SchedulerDirectory schedulers, ModuleSource modules, ModuleRuntime runtime, ResultStore results,
                           CheckpointStore checkpoints, BlockSource blocks, ItemCrypto crypto, TransactionSource transactions,
@@ -237,8 +241,38 @@ public final class ComputeService implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts warming the JIT up on {@code moduleId} in the background (docs/cu.md, "JIT warm-up"): a scratch process
+     * of that module evaluates whenever this CU is idle, until the compiler has caught up or for at most {@code limit}
+     * of evaluation. One warm-up at a time; a second call while one runs is ignored.
+     *
+     * @throws CuException when the module is unknown or this CU cannot run it
+     */
+    public synchronized JitWarmUp warmUp(String moduleId, java.time.Duration limit) {
+        if (warmUp != null && warmUp.progress().state() == JitWarmUp.State.RUNNING) {
+            return warmUp;
+        }
+        ModuleMeta module = modules.meta(moduleId).orElseThrow(() -> CuException.notFound("module " + moduleId + " not found"));
+        if (!settings.supportedFormats().contains(module.format()) || !runtime.supports(module.format())) {
+            throw CuException.unprocessable("module " + moduleId + " has Module-Format '" + module.format()
+                    + "', which this CU does not run");
+        }
+        ModuleRuntime.ModuleSpec spec = withBinary(new ModuleRuntime.ModuleSpec(moduleId, null, module.format(),
+                settings.maxMemoryLimit(), settings.maxComputeLimit()));
+        warmUp = new JitWarmUp(runtime, spec, module, this::idleForWarmUp, limit);
+        Thread.ofPlatform().daemon().name("cu-jit-warm-up").stackSize(EVALUATION_STACK_BYTES).start(warmUp);
+        return warmUp;
+    }
+
+    private boolean idleForWarmUp() {
+        return evaluationThreads.getActiveCount() == 0 && System.nanoTime() - lastRequestNanos >= WARM_UP_QUIET_NANOS;
+    }
+
     @Override
     public void close() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
         sweeper.shutdownNow();
         evaluationThreads.shutdown();
         for (ProcessEvaluator evaluator : evaluators.values()) {
@@ -250,6 +284,7 @@ public final class ComputeService implements AutoCloseable {
     // ----
 
     private <T> T withEvaluator(String processId, Function<ProcessEvaluator, T> action) {
+        lastRequestNanos = System.nanoTime();
         Future<T> result;
         try {
             result = evaluationThreads.submit(() -> withEvaluatorHere(processId, action));
@@ -271,6 +306,8 @@ public final class ComputeService implements AutoCloseable {
             result.cancel(true);
             Thread.currentThread().interrupt();
             throw CuException.unavailable("interrupted while evaluating process " + processId, e);
+        } finally {
+            lastRequestNanos = System.nanoTime();
         }
     }
 

@@ -12,4 +12,9 @@ public interface ModuleRuntime {
 
     /** A fresh instance with its start-up code run (the Lua VM booted), memory as the module built it. */
     ProcessRuntime instantiate(ModuleSpec spec);
+
+    /** CPU time the runtime's JIT compiler has used so far, never decreasing, in nanoseconds; -1 when not measured. */
+    default long compilerCpuNanos() {
+        return -1;
+    }
 }
