@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ao4j.cu.core.JitSettle;
 import dev.ao4j.wasm.AoModule;
 import dev.ao4j.wasm.HandleResult;
 import dev.ao4j.wasm.Limits;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./ao4j bench cu}: an aos counter handler (increment and reply) on aos 2.0.6 (wasm64) and on the
  * wasm32 build, beside @permaweb/ao-loader on node in the same run (as the reference CU calls it, memory copied
- * in and out, and with a live instance, the V8 ceiling); module load time; snapshot and restore of the memory.
+ * in and out, and with a live instance, the V8 ceiling); module load time; snapshot and restore of the memory. The
+ * full run measures once the JIT has caught up, and reports how long that took.
  */
 public final class CuBench implements BenchSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +33,10 @@ public final class CuBench implements BenchSuite {
     private static final String USER = "USER_ADDRESS_ddddddddddddddddddddddddddddddd";
     private static final String COUNTER = "Count = 0\nHandlers.add('inc', Handlers.utils.hasMatchingTag('Action', 'Inc'), function(msg)\n"
             + "  Count = Count + 1\n  msg.reply({ Data = tostring(Count) })\nend)\nreturn 'ok'";
+
+    private static final int QUICK_WARM_UP = 300;
+    /** The longest the full run warms a module up before it measures. */
+    private static final long MAX_WARM_UP_NANOS = 300_000_000_000L;
 
     private record Target(String name, String file, ModuleFormat format) {}
 
@@ -46,7 +52,6 @@ public final class CuBench implements BenchSuite {
     @Override
     public List<BenchRow> run(Options options) throws Exception {
         Path compat = BenchSuite.compatDir();
-        int warm = options.quick() ? 300 : 3000;
         int measured = options.quick() ? 300 : 3000;
         int copied = options.quick() ? 5 : 20;
         List<BenchRow> rows = new ArrayList<>();
@@ -66,9 +71,16 @@ public final class CuBench implements BenchSuite {
                     check(process.handle(spawn(), env));
                     check(process.handle(message(1, "Eval", COUNTER), env));
                     int nonce = 2;
-                    for (int i = 0; i < warm; i++) {
+                    // Full: warm up until the JIT compiler has caught up (docs/cu.md, "JIT warm-up"), as a node's
+                    // warm-up does before users come; quick: a fixed, short warm-up.
+                    JitSettle settle = new JitSettle(engine::compilerCpuNanos);
+                    long warmStart = System.nanoTime();
+                    while (options.quick() ? nonce - 2 < QUICK_WARM_UP
+                            : !settle.settled() && System.nanoTime() - warmStart < MAX_WARM_UP_NANOS) {
                         check(process.handle(message(nonce++, "Inc", ""), env));
                     }
+                    double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
+                    int warmed = nonce - 2;
                     long start = System.nanoTime();
                     for (int i = 0; i < measured; i++) {
                         check(process.handle(message(nonce++, "Inc", ""), env));
@@ -83,6 +95,8 @@ public final class CuBench implements BenchSuite {
                     rows.add(BenchRow.of(prefix + ".ref.cu", referenceCu, "msg/s"));
                     rows.add(BenchRow.of(prefix + ".ref.live", referenceLive, "msg/s"));
                     rows.add(BenchRow.of(prefix + ".load", loadMs, "ms"));
+                    rows.add(BenchRow.of(prefix + ".warm-up", warmSeconds, "s"));
+                    rows.add(BenchRow.of(prefix + ".warm-up.messages", warmed, "msgs"));
 
                     long s0 = System.nanoTime();
                     byte[] snapshot = process.snapshot();

@@ -28,6 +28,7 @@ public final class LaunchedNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private NodeUrls urls;
+    private Duration startedIn;
 
     private LaunchedNode(Path launcher, Path data, int port) {
         this.launcher = launcher;
@@ -52,6 +53,25 @@ public final class LaunchedNode implements AutoCloseable {
 
     public NodeUrls urls() {
         return urls;
+    }
+
+    /** How long the last start took, from launching {@code ./ao4j up} (the JVM included) to the SU's first answer. */
+    public Duration startedIn() {
+        return startedIn;
+    }
+
+    /** Waits until the node's log has a line containing every one of {@code fragments}; answers whether it came. */
+    public boolean awaitLogLine(Duration patience, String... fragments) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var lines = Files.lines(log())) {
+                if (lines.anyMatch(line -> java.util.Arrays.stream(fragments).allMatch(line::contains))) {
+                    return true;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     /** What compat/scripts/lib/aos-user.cjs reads: aoconnect's unit URLs and the node's module, scheduler, authority. */
@@ -83,9 +103,8 @@ public final class LaunchedNode implements AutoCloseable {
     public Duration killAndRestart() throws IOException, InterruptedException {
         process.destroyForcibly();
         process.waitFor();
-        long started = System.nanoTime();
         launch();
-        return Duration.ofNanos(System.nanoTime() - started);
+        return startedIn;
     }
 
     private void launch() throws IOException, InterruptedException {
@@ -93,8 +112,9 @@ public final class LaunchedNode implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "up", "--data", data.toString(), "--port",
                 Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().put("AO4J_NO_BUILD", "1"); // the build this runs from, not one made meanwhile
+        long started = System.nanoTime();
         process = builder.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = started + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the node exited with " + process.exitValue() + "; its log: " + log());
@@ -102,6 +122,7 @@ public final class LaunchedNode implements AutoCloseable {
             if (Files.exists(data.resolve(NodeUrls.FILE))) {
                 urls = NodeUrls.read(data);
                 if (answers(urls.su())) {
+                    startedIn = Duration.ofNanos(System.nanoTime() - started);
                     return;
                 }
             }
