@@ -45,7 +45,6 @@ public final class CuNodeBench implements BenchSuite {
     private static final String COUNTER = "Count = Count or 0\nHandlers.add('inc', Handlers.utils.hasMatchingTag('Action', 'Inc'),"
             + " function(msg) Count = Count + 1; msg.reply({ Data = tostring(Count) }) end)";
     /** ao-loader as AO's CU calls it: the ~110 MB memory copied in and out of every message (RUNTIME-FACTS: 60.5 ms). */
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final double AO_CU_MESSAGES_PER_SECOND = 1000 / 60.5;
     private static final int WARM_UP_BATCH = 250;
     private static final long MAX_WARM_UP_NANOS = 300_000_000_000L;
@@ -198,7 +197,7 @@ public final class CuNodeBench implements BenchSuite {
 
         /** A process booted with the counter handler and {@code messages} Inc messages in its log. */
         String process(String module, int messages) throws Exception {
-            DataItem process = DataItem.sign(user, null, null, List.of(new Tag("Data-Protocol", "ao"),
+            DataItem process = DataItem.sign(user, null, Anchors.fresh(), List.of(new Tag("Data-Protocol", "ao"),
                     new Tag("Variant", "ao.TN.1"), new Tag("Type", "Process"), new Tag("Module", module),
                     new Tag("Scheduler", su.address())), "bench".getBytes(StandardCharsets.UTF_8));
             scheduler.accept(process.raw());
@@ -214,7 +213,7 @@ public final class CuNodeBench implements BenchSuite {
         }
 
         String send(String process, String action, String data) throws Exception {
-            DataItem message = DataItem.sign(user, process, anchor(), List.of(new Tag("Data-Protocol", "ao"),
+            DataItem message = DataItem.sign(user, process, Anchors.fresh(), List.of(new Tag("Data-Protocol", "ao"),
                     new Tag("Type", "Message"), new Tag("Action", action)), data.getBytes(StandardCharsets.UTF_8));
             lastMessage = scheduler.accept(message.raw()).messageId();
             return lastMessage;
@@ -229,13 +228,6 @@ public final class CuNodeBench implements BenchSuite {
             SqliteResultStore results = new SqliteResultStore(dir.resolve(name + ".db"));
             return new Cu(ComputeUnits.create(permastore, wallet, engine, results, new InProcessSuClient(scheduler),
                     settings, List.of(trusted)), results);
-        }
-
-        /** A fresh anchor, as aoconnect sets: ed25519 signatures are deterministic, so equal content would be one item. */
-        byte[] anchor() {
-            byte[] random = new byte[24];
-            RANDOM.nextBytes(random);
-            return dev.ao4j.arweave.ans104.Base64Url.encode(random).getBytes(StandardCharsets.US_ASCII); // 32 characters
         }
 
         @Override

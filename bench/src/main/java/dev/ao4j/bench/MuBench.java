@@ -1,7 +1,6 @@
 package dev.ao4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ao4j.arweave.ans104.Base64Url;
 import dev.ao4j.arweave.ans104.DataItem;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.store.embedded.BlockClock;
@@ -35,7 +34,6 @@ import dev.ao4j.wasm.WasmEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +51,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MuBench implements BenchSuite {
     private static final String MODULE_FILE = "aos2_0_4_32.wasm";
     private static final String FORMAT = "wasm32-unknown-emscripten4";
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Crank steps run at once (different processes). */
     static final int WORKERS = 4;
     private static final String FAN = "Handlers.add('fan', Handlers.utils.hasMatchingTag('Action', 'Fan'), function (msg)"
@@ -204,7 +201,7 @@ public final class MuBench implements BenchSuite {
 
         /** A booted aos process trusting the MU, with {@code lua} evaluated in it (if given). */
         String process(String module, String lua) throws Exception {
-            DataItem process = DataItem.sign(user, null, null, List.of(new Tag("Data-Protocol", "ao"),
+            DataItem process = DataItem.sign(user, null, Anchors.fresh(), List.of(new Tag("Data-Protocol", "ao"),
                     new Tag("Variant", "ao.TN.1"), new Tag("Type", "Process"), new Tag("Module", module),
                     new Tag("Scheduler", su.address()), new Tag("Authority", mu.address())),
                     "bench".getBytes(StandardCharsets.UTF_8));
@@ -220,9 +217,7 @@ public final class MuBench implements BenchSuite {
             List<Tag> tags = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Type", "Message"),
                     new Tag("Action", action)));
             tags.addAll(extra);
-            byte[] anchor = new byte[24];
-            RANDOM.nextBytes(anchor);
-            DataItem message = DataItem.sign(user, process, Base64Url.encode(anchor).getBytes(StandardCharsets.US_ASCII),
+            DataItem message = DataItem.sign(user, process, Anchors.fresh(),
                     tags, data.getBytes(StandardCharsets.UTF_8));
             return scheduler.accept(message.raw()).messageId();
         }

@@ -84,7 +84,7 @@ public final class AosWorld implements AutoCloseable {
         List<Tag> tags = new ArrayList<>(List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
                 new Tag("Type", "Process"), new Tag("Module", moduleId), new Tag("Scheduler", suWallet.address())));
         tags.addAll(List.of(extra));
-        DataItem process = DataItem.sign(user, null, null, tags, "ao4j".getBytes(StandardCharsets.UTF_8));
+        DataItem process = DataItem.sign(user, null, anchor(), tags, "ao4j".getBytes(StandardCharsets.UTF_8));
         scheduler.accept(process.raw());
         permastore.put(process);
         return process.id();
