@@ -44,7 +44,7 @@ public final class E2eBench implements BenchSuite {
             JsonNode first = CompatScript.run(compat, "aoconnect-bench.cjs", List.of(0, 0, 0, 1, 0), environment);
             firstResultMs = node.startedIn().toNanos() / 1e6 + first.get("firstResultMs").asDouble();
             // The latency and throughput figures are those of a node that has finished its JIT warm-up (docs/cu.md).
-            warmedUp = node.awaitLogLine(WARM_UP_PATIENCE, "JIT warm-up of module", "finished");
+            warmedUp = node.awaitJitWarmUp(WARM_UP_PATIENCE);
             ao4j = CompatScript.run(compat, "aoconnect-bench.cjs", args, environment);
         }
         if (!warmedUp) {

@@ -25,12 +25,14 @@ public final class LaunchedNode implements AutoCloseable {
     private final Path launcher;
     private final Path data;
     private final int port;
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private NodeUrls urls;
     private Duration startedIn;
 
-    private LaunchedNode(Path launcher, Path data, int port) {
+    private LaunchedNode(Path launcher, Path data, int port, Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.launcher = launcher;
         this.data = data;
         this.port = port;
@@ -38,6 +40,12 @@ public final class LaunchedNode implements AutoCloseable {
 
     /** Starts the node of the checkout at {@code root} on a fresh port and waits until it answers. */
     public static LaunchedNode start(Path root, Path data) throws IOException, InterruptedException {
+        return start(root, data, Map.of());
+    }
+
+    /** {@link #start(Path, Path)} with settings in the node's environment, e.g. {@code AO4J_CU_WARM_UP=PT0S}. */
+    public static LaunchedNode start(Path root, Path data, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path launcher = root.resolve("ao4j");
         if (!Files.isExecutable(launcher)) {
             throw new IllegalStateException("the node is started with " + launcher + "; run this through ./ao4j");
@@ -46,7 +54,7 @@ public final class LaunchedNode implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        LaunchedNode node = new LaunchedNode(launcher, data, port);
+        LaunchedNode node = new LaunchedNode(launcher, data, port, environment);
         node.launch();
         return node;
     }
@@ -60,8 +68,13 @@ public final class LaunchedNode implements AutoCloseable {
         return startedIn;
     }
 
+    /** Waits until the node has logged the end of its JIT warm-up (docs/cu.md); answers whether it did. */
+    public boolean awaitJitWarmUp(Duration patience) throws IOException, InterruptedException {
+        return awaitLogLine(patience, "JIT warm-up of module", "finished");
+    }
+
     /** Waits until the node's log has a line containing every one of {@code fragments}; answers whether it came. */
-    public boolean awaitLogLine(Duration patience, String... fragments) throws IOException, InterruptedException {
+    private boolean awaitLogLine(Duration patience, String... fragments) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             try (var lines = Files.lines(log())) {
@@ -111,6 +124,7 @@ public final class LaunchedNode implements AutoCloseable {
         Files.deleteIfExists(data.resolve(NodeUrls.FILE)); // written anew once this start is up
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "up", "--data", data.toString(), "--port",
                 Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(environment);
         builder.environment().put("AO4J_NO_BUILD", "1"); // the build this runs from, not one made meanwhile
         long started = System.nanoTime();
         process = builder.start();

@@ -35,7 +35,11 @@ public final class ScaleBench implements BenchSuite {
         Path root = BenchSuite.checkoutRoot();
         int processes = options.quick() ? 10 : 30;
         try (LaunchedNode node = LaunchedNode.start(root, Files.createTempDirectory("ao4j-bench-scale"))) {
-            Thread.sleep(5_000); // start-up work (module publishing, JIT) settles first
+            // Start-up work settles first: the JIT warm-up's scratch process (110 MB) must not count as idle memory.
+            if (!node.awaitJitWarmUp(Duration.ofMinutes(7))) {
+                System.err.println("bench scale: the node did not finish its JIT warm-up within 7 minutes");
+            }
+            Thread.sleep(5_000);
             long idle = node.residentBytes();
             // One process first: what the first one costs once (the module parsed, the Lua VM compiled) is not
             // what each further process costs.
