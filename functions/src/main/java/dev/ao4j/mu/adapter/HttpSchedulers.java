@@ -1,9 +1,6 @@
 package dev.ao4j.mu.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ao4j.arweave.ans104.Base64Url;
-import dev.ao4j.arweave.ans104.Ethereum;
-import dev.ao4j.arweave.ans104.SignatureType;
 import dev.ao4j.arweave.ans104.Tag;
 import dev.ao4j.arweave.store.Permastore;
 import dev.ao4j.arweave.store.PermastoreException;
@@ -13,6 +10,7 @@ import dev.ao4j.mu.core.ProcessRecord;
 import dev.ao4j.mu.core.Receipt;
 import dev.ao4j.mu.port.Schedulers;
 import dev.ao4j.protocol.BoundedCache;
+import dev.ao4j.protocol.OwnerAddress;
 import dev.ao4j.protocol.SchedulerUrls;
 import dev.ao4j.protocol.TagJson;
 import dev.ao4j.protocol.outbound.OutboundHttp;
@@ -136,31 +134,13 @@ public final class HttpSchedulers implements Schedulers {
     /** The SU's record; an SU that leaves out the owner has it read from the Process item on the permanent store. */
     private ProcessRecord record(String processId, JsonNode node) {
         List<Tag> tags = TagJson.fromJsonLenient(node.path("tags"));
-        String owner = ownerAddress(node.path("owner"));
+        JsonNode ownerNode = node.path("owner");
+        String owner = OwnerAddress.of(ownerNode.path("address").textValue(), ownerNode.path("key").textValue());
         if (owner == null) {
             owner = storedItem(processId).map(StoredItem::ownerAddress).orElse(null);
         }
         return new ProcessRecord(processId, TagJson.first(tags, "Scheduler").orElse(null),
                 TagJson.first(tags, "Module").orElse(null), tags, owner);
-    }
-
-    /**
-     * The owner's address as a signer's is computed ({@code DataItem.ownerAddress}): AO's SU wire gives every key's
-     * SHA-256 as its address, an Ethereum signer's address is derived from its 65-byte key.
-     */
-    private static String ownerAddress(JsonNode owner) {
-        String key = owner.path("key").textValue();
-        if (key != null) {
-            try {
-                byte[] bytes = Base64Url.decode(key);
-                if (bytes.length == SignatureType.ETHEREUM.ownerLength()) {
-                    return Ethereum.address(bytes);
-                }
-            } catch (IllegalArgumentException e) {
-                return null; // not a key: the owner is unknown
-            }
-        }
-        return owner.path("address").textValue();
     }
 
     private static Receipt receipt(JsonNode body) {
