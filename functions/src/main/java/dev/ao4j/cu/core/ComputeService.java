@@ -253,12 +253,7 @@ public final class ComputeService implements AutoCloseable {
             return warmUp;
         }
         ModuleMeta module = modules.meta(moduleId).orElseThrow(() -> CuException.notFound("module " + moduleId + " not found"));
-        if (!settings.supportedFormats().contains(module.format()) || !runtime.supports(module.format())) {
-            throw CuException.unprocessable("module " + moduleId + " has Module-Format '" + module.format()
-                    + "', which this CU does not run");
-        }
-        ModuleRuntime.ModuleSpec spec = withBinary(new ModuleRuntime.ModuleSpec(moduleId, null, module.format(),
-                settings.maxMemoryLimit(), settings.maxComputeLimit()));
+        ModuleRuntime.ModuleSpec spec = withBinary(admittedSpec(JitWarmUp.scratchProcess(moduleId), module));
         warmUp = new JitWarmUp(runtime, spec, module, this::idleForWarmUp, limit);
         Thread.ofPlatform().daemon().name("cu-jit-warm-up").stackSize(EVALUATION_STACK_BYTES).start(warmUp);
         return warmUp;
@@ -386,13 +381,17 @@ public final class ComputeService implements AutoCloseable {
         String moduleId = process.moduleId();
         ModuleMeta module = modules.meta(moduleId).orElseThrow(() ->
                 CuException.notFound("module " + moduleId + " of process " + processId + " not found"));
-        Admission.Limits limits = Admission.admit(process, module, settings, runtime.supports(module.format()));
-        ModuleRuntime.ModuleSpec spec = new ModuleRuntime.ModuleSpec(moduleId, null, limits.format(), limits.memoryLimit(),
-                limits.computeLimit());
+        ModuleRuntime.ModuleSpec spec = admittedSpec(process, module);
         String scheduler = process.tag("Scheduler").orElseThrow(() ->
                 CuException.unprocessable("process " + processId + " names no Scheduler"));
         return new ProcessEvaluator(process, module, new LogReader(processId, scheduler, crypto, transactions), su, results,
                 checkpoints, blocks, () -> runtime.instantiate(withBinary(spec)), settings);
+    }
+
+    /** The module as {@code process} runs it, once admitted ({@link Admission}); its binary is read when needed. */
+    private ModuleRuntime.ModuleSpec admittedSpec(ProcessMeta process, ModuleMeta module) {
+        Admission.Limits limits = Admission.admit(process, module, settings, runtime.supports(module.format()));
+        return new ModuleRuntime.ModuleSpec(module.id(), null, limits.format(), limits.memoryLimit(), limits.computeLimit());
     }
 
     private ModuleRuntime.ModuleSpec withBinary(ModuleRuntime.ModuleSpec spec) {

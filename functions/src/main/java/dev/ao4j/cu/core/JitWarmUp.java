@@ -71,9 +71,15 @@ public final class JitWarmUp implements Runnable {
         this.limit = limit;
         this.wallNanos = wallNanos;
         this.settle = new JitSettle(runtime::compilerCpuNanos, wallNanos);
-        this.processTags = List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
-                new Tag("Type", "Process"), new Tag("Module", module.id()), new Tag("Scheduler", OWNER));
-        this.env = AoEnv.of(new ProcessMeta(PROCESS, OWNER, processTags, 0, 0, null, null, null), module);
+        ProcessMeta process = scratchProcess(module.id());
+        this.processTags = process.tags();
+        this.env = AoEnv.of(process, module);
+    }
+
+    /** The scratch process of a warm-up on {@code moduleId}, to be admitted as any process of the module is. */
+    public static ProcessMeta scratchProcess(String moduleId) {
+        return new ProcessMeta(PROCESS, OWNER, List.of(new Tag("Data-Protocol", "ao"), new Tag("Variant", "ao.TN.1"),
+                new Tag("Type", "Process"), new Tag("Module", moduleId), new Tag("Scheduler", OWNER)), 0, 0, null, null, null);
     }
 
     public Progress progress() {
@@ -93,10 +99,16 @@ public final class JitWarmUp implements Runnable {
     public void run() {
         try (ProcessRuntime process = runtime.instantiate(spec)) {
             instance = process;
+            boolean paused = false;
             for (long nonce = 0; !stopped && runningNanos < limit.toNanos(); ) {
                 if (!idle.getAsBoolean()) {
                     pause();
+                    paused = true;
                     continue;
+                }
+                if (paused) {
+                    settle.restart(); // a window in which users' messages ran says nothing of the workload
+                    paused = false;
                 }
                 long started = wallNanos.getAsLong();
                 evaluate(process, message(nonce));
@@ -133,7 +145,7 @@ public final class JitWarmUp implements Runnable {
         messages++;
     }
 
-    /** While users' messages run, the warm-up waits; the window the compiler is judged on starts again after. */
+    /** While users' messages run, the warm-up waits. */
     private void pause() {
         try {
             Thread.sleep(PAUSE_MILLIS);
@@ -141,7 +153,6 @@ public final class JitWarmUp implements Runnable {
             Thread.currentThread().interrupt();
             stopped = true;
         }
-        settle.restart();
     }
 
     /** The process itself, then the Eval that adds the handler, then the workload. */
